@@ -22,7 +22,7 @@ type Meta struct {
 }
 
 // DefaultMaxBytes is the default limit on one document's size.
-const DefaultMaxBytes = 64 << 20
+const DefaultMaxBytes = 16 << 20
 
 // NewDocument checks and cleans raw text and returns a Document with no
 // layers yet. name identifies the input in error messages.

@@ -43,7 +43,11 @@ func newRootCmd() *cobra.Command {
 		newEvalCmd(),
 		newTrainCmd(),
 		newBenchCmd(),
+		newIngestCmd(),
+		newWorkerCmd(),
+		newServeCmd(),
 	)
+	root.AddCommand(newQueryCmds()...)
 	return root
 }
 
@@ -58,6 +62,9 @@ func newEvalCmd() *cobra.Command {
 		newEvalDepCmd(),
 		newEvalNERCmd(),
 		newEvalTimexCmd(),
+		newEvalQuotesCmd(),
+		newEvalCorefCmd(),
+		newEvalEventsCmd(),
 	)
 	return c
 }
