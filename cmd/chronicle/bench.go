@@ -1,18 +1,163 @@
 package main
 
 import (
-	"errors"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/engine"
+	"github.com/chronicle-news/chronicle/internal/shared"
 )
 
-// newBenchCmd is a placeholder until its stage lands.
+// benchResult is what `chronicle bench --json` prints.
+type benchResult struct {
+	Corpus      string             `json:"corpus"`
+	Docs        int                `json:"docs"`
+	Bytes       int64              `json:"bytes"`
+	Tokens      int64              `json:"tokens"`
+	Seconds     float64            `json:"seconds"`
+	DocsPerSec  float64            `json:"docs_per_sec"`
+	TokensPerS  float64            `json:"tokens_per_sec"`
+	MBPerSec    float64            `json:"mb_per_sec"`
+	PeakRSSMB   float64            `json:"peak_rss_mb"`
+	StageShare  map[string]float64 `json:"stage_seconds"`
+	Events      int                `json:"events"`
+	Quotes      int                `json:"quotes"`
+	Timexes     int                `json:"timexes"`
+	Entities    int                `json:"entities"`
+	Actors      int                `json:"actors"`
+	LoadSeconds float64            `json:"model_load_seconds"`
+}
+
 func newBenchCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "bench",
-		Short: "Measure throughput over a real corpus",
+	var (
+		corpus   string
+		limit    int
+		asJSON   bool
+		modelDir string
+	)
+	c := &cobra.Command{
+		Use:   "bench [--corpus DIR]",
+		Short: "Measure the whole pipeline's throughput over a real corpus (one core)",
+		Long: `Bench runs every stage over each .txt file of a folder (default: the BBC news
+corpus in ../shared/corpora/bbc-news) on one goroutine, and reports documents/s,
+tokens/s, MB/s, time per stage and peak resident memory.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("bench: not implemented yet")
+			if corpus == "" {
+				if d := shared.Dir(); d != "" {
+					corpus = filepath.Join(d, "corpora", "bbc-news")
+				} else {
+					return usageError{fmt.Errorf("no --corpus given and ../shared not found")}
+				}
+			}
+			files, err := filepath.Glob(filepath.Join(corpus, "*.txt"))
+			if err != nil || len(files) == 0 {
+				return chronicle.Errorf(chronicle.ENOTFOUND, "bench", "no .txt files in %s", corpus)
+			}
+			sort.Strings(files)
+			if limit > 0 && len(files) > limit {
+				files = files[:limit]
+			}
+			texts := make([][]byte, len(files))
+			for i, f := range files {
+				if texts[i], err = os.ReadFile(f); err != nil {
+					return err
+				}
+			}
+			t0 := time.Now()
+			pipe, err := engine.New(engine.Options{Models: modelsFS(modelDir)})
+			if err != nil {
+				return err
+			}
+			res := benchResult{Corpus: corpus, StageShare: map[string]float64{}, LoadSeconds: time.Since(t0).Seconds()}
+			stageTime := make([]time.Duration, len(pipe))
+			ctx := cmd.Context()
+			start := time.Now()
+			for i, raw := range texts {
+				doc, err := chronicle.NewDocument(raw, files[i], chronicle.Meta{}, 0)
+				if err != nil {
+					return err
+				}
+				for si, st := range pipe {
+					ts := time.Now()
+					if err := st.Process(ctx, doc); err != nil {
+						return fmt.Errorf("%s: %w", files[i], err)
+					}
+					stageTime[si] += time.Since(ts)
+				}
+				res.Docs++
+				res.Bytes += int64(len(raw))
+				res.Tokens += int64(len(doc.Tokens))
+				res.Events += len(doc.Events)
+				res.Quotes += len(doc.Quotes)
+				res.Timexes += len(doc.Timexes)
+				res.Entities += len(doc.Entities)
+				res.Actors += len(doc.Actors)
+			}
+			res.Seconds = time.Since(start).Seconds()
+			res.DocsPerSec = float64(res.Docs) / res.Seconds
+			res.TokensPerS = float64(res.Tokens) / res.Seconds
+			res.MBPerSec = float64(res.Bytes) / 1e6 / res.Seconds
+			res.PeakRSSMB = peakRSSMB()
+			for si, st := range pipe {
+				res.StageShare[stageName(st)] = stageTime[si].Seconds()
+			}
+			if asJSON {
+				enc := json.NewEncoder(cmd.OutOrStdout())
+				enc.SetIndent("", "  ")
+				return enc.Encode(res)
+			}
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, "%d docs, %.1f MB, %d tokens in %.2fs on 1 goroutine (GOMAXPROCS %d)\n",
+				res.Docs, float64(res.Bytes)/1e6, res.Tokens, res.Seconds, runtime.GOMAXPROCS(0))
+			fmt.Fprintf(w, "%.0f docs/s  %.0f tokens/s  %.2f MB/s  peak RSS %.0f MB  (models loaded in %.2fs)\n",
+				res.DocsPerSec, res.TokensPerS, res.MBPerSec, res.PeakRSSMB, res.LoadSeconds)
+			for si, st := range pipe {
+				fmt.Fprintf(w, "  %-12s %7.2fs  %9.0f tokens/s\n", stageName(st), stageTime[si].Seconds(),
+					float64(res.Tokens)/stageTime[si].Seconds())
+			}
+			fmt.Fprintf(w, "found %d entities, %d actors, %d time expressions, %d quotes, %d events\n",
+				res.Entities, res.Actors, res.Timexes, res.Quotes, res.Events)
+			return nil
 		},
 	}
+	f := c.Flags()
+	f.StringVar(&corpus, "corpus", "", "folder of .txt articles (default ../shared/corpora/bbc-news)")
+	f.IntVar(&limit, "limit", 0, "use at most this many files")
+	f.BoolVar(&asJSON, "json", false, "print JSON")
+	f.StringVar(&modelDir, "models", "", "directory of model files to use instead of the embedded ones")
+	return c
+}
+
+// stageName names a stage by its package: "*tag.Tagger" → "tag".
+func stageName(s chronicle.Stage) string {
+	n := strings.TrimPrefix(fmt.Sprintf("%T", s), "*")
+	if i := strings.IndexByte(n, '.'); i >= 0 {
+		n = n[:i]
+	}
+	return n
+}
+
+// peakRSSMB reads the process's peak resident set size (Linux), or 0.
+func peakRSSMB() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmHWM:") {
+			var kb float64
+			fmt.Sscanf(strings.TrimSpace(strings.TrimPrefix(line, "VmHWM:")), "%f", &kb)
+			return kb / 1024
+		}
+	}
+	return 0
 }

@@ -1,0 +1,863 @@
+// Package event codes PLOVER events from each clause's dependency structure,
+// the document's actors and its time expressions. Every event says why it
+// was coded: the lexicon line that fired and the parse path it matched.
+package event
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/chronicle-news/chronicle"
+)
+
+// Coder is the event stage. It is safe for concurrent use.
+type Coder struct {
+	lex  *Lexicon
+	pool sync.Pool
+}
+
+// New returns a Coder using lex, or the embedded lexicon when lex is nil.
+func New(lex *Lexicon) *Coder {
+	if lex == nil {
+		lex = DefaultLexicon()
+	}
+	c := &Coder{lex: lex}
+	c.pool.New = func() any { return new(scratch) }
+	return c
+}
+
+// scratch holds per-document working memory, reused across documents.
+type scratch struct {
+	first, next []int32 // children as linked lists: first child, next sibling (-1 = none)
+	actorOf     []int32 // token -> index into doc.Actors, -1 = none
+	entityOf    []int32 // token -> index into doc.Entities, -1 = none
+	timexOf     []int32 // token -> index into doc.Timexes, -1 = none
+	lemma       []string
+	used        []bool // token already part of a matched pattern
+}
+
+func (s *scratch) reset(n int) {
+	grow := func(b []int32) []int32 {
+		if cap(b) < n {
+			return make([]int32, n)
+		}
+		return b[:n]
+	}
+	s.first, s.next = grow(s.first), grow(s.next)
+	s.actorOf, s.entityOf, s.timexOf = grow(s.actorOf), grow(s.entityOf), grow(s.timexOf)
+	for i := 0; i < n; i++ {
+		s.first[i], s.next[i], s.actorOf[i], s.entityOf[i], s.timexOf[i] = -1, -1, -1, -1, -1
+	}
+	if cap(s.lemma) < n {
+		s.lemma = make([]string, n)
+		s.used = make([]bool, n)
+	}
+	s.lemma = s.lemma[:n]
+	s.used = s.used[:n]
+	clear(s.used)
+}
+
+// Process codes the events of doc. It needs tokens with lemmas and a
+// dependency parse; without a parse it codes nothing.
+func (c *Coder) Process(ctx context.Context, doc *chronicle.Document) error {
+	doc.Events = doc.Events[:0]
+	if len(doc.Tokens) == 0 || doc.Tokens[0].Deprel == "" {
+		return nil
+	}
+	s := c.pool.Get().(*scratch)
+	defer c.pool.Put(s)
+	s.reset(len(doc.Tokens))
+	w := &work{c: c, doc: doc, s: s}
+	w.index()
+	for si := range doc.Sentences {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		w.sentence(si)
+	}
+	w.resolveEventAnaphora()
+	return nil
+}
+
+type work struct {
+	c   *Coder
+	doc *chronicle.Document
+	s   *scratch
+	// pending holds events found, with the token of their trigger, for
+	// cross-event links inside the document.
+	found []found
+}
+
+type found struct {
+	ev      chronicle.Event
+	trigger int
+	parts   []participant // all sources (for symmetric events, the participants)
+	targets []participant
+	pat     *Pattern
+	anaph   int // token of an event noun the target refers to, -1 = none
+}
+
+type participant struct {
+	tok   int
+	actor int // index into doc.Actors, -1 = none
+	span  chronicle.Span
+}
+
+func (w *work) index() {
+	d, s := w.doc, w.s
+	for i := len(d.Tokens) - 1; i >= 0; i-- {
+		t := &d.Tokens[i]
+		if h := int(t.Head); h >= 0 && h < len(d.Tokens) && h != i {
+			s.next[i] = s.first[h]
+			s.first[h] = int32(i)
+		}
+		if t.Lemma != "" {
+			s.lemma[i] = t.Lemma
+		} else {
+			s.lemma[i] = strings.ToLower(d.Text[t.Start:t.End])
+		}
+	}
+	// Smaller mentions win: "Turkey" inside "Turkey's Foreign Ministry".
+	type m struct {
+		actor int
+		r     chronicle.TokenRange
+	}
+	var ms []m
+	for ai := range d.Actors {
+		for _, mn := range d.Actors[ai].Mentions {
+			r := mn.Tokens
+			if r.Len() <= 0 {
+				r = w.tokensOf(mn.Span)
+			}
+			ms = append(ms, m{ai, r})
+		}
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].r.Len() > ms[j].r.Len() })
+	for _, x := range ms {
+		for t := x.r.Start; t < x.r.End && t < len(d.Tokens); t++ {
+			s.actorOf[t] = int32(x.actor)
+		}
+	}
+	for ei := range d.Entities {
+		r := d.Entities[ei].Tokens
+		if r.Len() <= 0 {
+			r = w.tokensOf(d.Entities[ei].Span)
+		}
+		for t := r.Start; t < r.End && t < len(d.Tokens); t++ {
+			s.entityOf[t] = int32(ei)
+		}
+	}
+	for xi := range d.Timexes {
+		r := d.Timexes[xi].Tokens
+		if r.Len() <= 0 {
+			r = w.tokensOf(d.Timexes[xi].Span)
+		}
+		for t := r.Start; t < r.End && t < len(d.Tokens); t++ {
+			s.timexOf[t] = int32(xi)
+		}
+	}
+}
+
+// tokensOf returns the tokens overlapping a byte span.
+func (w *work) tokensOf(sp chronicle.Span) chronicle.TokenRange {
+	toks := w.doc.Tokens
+	lo := sort.Search(len(toks), func(i int) bool { return int(toks[i].End) > sp.Start })
+	hi := lo
+	for hi < len(toks) && int(toks[hi].Start) < sp.End {
+		hi++
+	}
+	return chronicle.TokenRange{Start: lo, End: hi}
+}
+
+// children iterates over the dependents of token i.
+func (w *work) children(i int, f func(c int) bool) {
+	for c := w.s.first[i]; c >= 0; c = w.s.next[c] {
+		if !f(int(c)) {
+			return
+		}
+	}
+}
+
+func (w *work) rel(i int) string { return w.doc.Tokens[i].Deprel }
+
+func baseRel(r string) string {
+	if i := strings.IndexByte(r, ':'); i >= 0 {
+		return r[:i]
+	}
+	return r
+}
+
+// caseOf returns the lemma of the case marker of token i ("with" in "with Putin").
+func (w *work) caseOf(i int) string {
+	out := ""
+	w.children(i, func(c int) bool {
+		if baseRel(w.rel(c)) == "case" {
+			out = w.s.lemma[c]
+			return false
+		}
+		return true
+	})
+	return out
+}
+
+// childBy finds a dependent matching a spec: "obj", "obl:with" (an obl whose
+// case marker is "with"), "nmod:poss" (exact relation).
+func (w *work) childBy(i int, spec string) int {
+	rel, prep, hasPrep := strings.Cut(spec, ":")
+	found := -1
+	w.children(i, func(c int) bool {
+		r := w.rel(c)
+		if r == spec {
+			found = c
+			return false
+		}
+		if baseRel(r) != rel {
+			return true
+		}
+		if !hasPrep {
+			if r == rel || (rel == "obl" || rel == "nmod") && !strings.Contains(r, ":") {
+				found = c
+				return false
+			}
+			return true
+		}
+		if (rel == "obl" || rel == "nmod") && w.caseOf(c) == prep {
+			found = c
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+func (w *work) sentence(si int) {
+	d := w.doc
+	r := d.Sentences[si].Tokens
+	// Verbs first, so that "make the trip" claims "trip" before the noun
+	// pattern for "trip" could fire on its own.
+	for pass := 0; pass < 2; pass++ {
+		for i := r.Start; i < r.End; i++ {
+			if w.s.used[i] {
+				continue
+			}
+			t := &d.Tokens[i]
+			noun := t.UPOS == "NOUN" || t.UPOS == "PROPN"
+			verb := t.UPOS == "VERB" || t.UPOS == ""
+			if (pass == 0 && !verb) || (pass == 1 && !noun) {
+				continue
+			}
+			for _, p := range w.c.lex.lookup(w.s.lemma[i], noun) {
+				if p.Noun != noun {
+					continue
+				}
+				needToks, ok := w.needs(i, p)
+				if !ok {
+					continue
+				}
+				for _, nt := range needToks {
+					w.s.used[nt] = true
+				}
+				w.code(si, i, p, needToks)
+				break
+			}
+		}
+	}
+}
+
+// needs checks a pattern's required dependents.
+func (w *work) needs(i int, p *Pattern) ([]int, bool) {
+	var toks []int
+	for _, n := range p.Needs {
+		hit := -1
+		w.children(i, func(c int) bool {
+			if n.Rel != "" && baseRel(w.rel(c)) != n.Rel && w.rel(c) != n.Rel {
+				return true
+			}
+			if w.s.lemma[c] == n.Lemma {
+				hit = c
+				return false
+			}
+			if n.Rel == "" && w.caseOf(c) == n.Lemma && (baseRel(w.rel(c)) == "obl" || baseRel(w.rel(c)) == "nmod") {
+				hit = c
+				return false
+			}
+			return true
+		})
+		if hit < 0 {
+			return nil, false
+		}
+		toks = append(toks, hit)
+	}
+	return toks, true
+}
+
+var objectControl = map[string]bool{"urge": true, "ask": true, "force": true, "persuade": true, "call": true,
+	"invite": true, "press": true, "accuse": true, "order": true, "tell": true, "allow": true, "encourage": true}
+
+// subject returns the token that does the action of predicate i, following
+// control and coordination when the clause has no subject of its own.
+func (w *work) subject(i int, path *[]string) int {
+	for depth := 0; depth < 6 && i >= 0; depth++ {
+		subj := -1
+		passive := false
+		w.children(i, func(c int) bool {
+			switch w.rel(c) {
+			case "nsubj", "csubj":
+				subj = c
+				return false
+			case "nsubj:pass", "aux:pass":
+				passive = true
+			}
+			return true
+		})
+		if subj >= 0 {
+			*path = append(*path, "nsubj")
+			return subj
+		}
+		if passive {
+			if a := w.childBy(i, "obl:by"); a >= 0 {
+				*path = append(*path, "obl:agent(by)")
+				return a
+			}
+			if a := w.childBy(i, "obl:agent"); a >= 0 {
+				*path = append(*path, "obl:agent")
+				return a
+			}
+			return -1
+		}
+		r := w.rel(i)
+		h := int(w.doc.Tokens[i].Head)
+		if h < 0 {
+			return -1
+		}
+		switch baseRel(r) {
+		case "xcomp", "advcl", "acl":
+			if r == "acl:relcl" {
+				*path = append(*path, "acl:relcl↑")
+				return h
+			}
+			if objectControl[w.s.lemma[h]] {
+				if o := w.childBy(h, "obj"); o >= 0 {
+					*path = append(*path, r+"↑"+w.s.lemma[h]+"→obj")
+					return o
+				}
+			}
+			if baseRel(r) == "acl" {
+				// A clause modifying a noun ("demands to withdraw"): its
+				// doer is not the noun.
+				return -1
+			}
+			*path = append(*path, r+"↑"+w.s.lemma[h])
+			i = h
+		case "conj":
+			*path = append(*path, "conj↑"+w.s.lemma[h])
+			i = h
+		case "obj", "nsubj:pass":
+			// An event noun carried by a light verb ("put forward demands").
+			if w.doc.Tokens[i].UPOS == "NOUN" {
+				*path = append(*path, r+"↑"+w.s.lemma[h])
+				i = h
+				continue
+			}
+			return -1
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+var groupNouns = map[string]bool{"official": true, "leader": true, "delegation": true, "force": true, "troop": true,
+	"government": true, "side": true, "minister": true, "diplomat": true, "negotiator": true, "army": true,
+	"military": true, "soldier": true, "authority": true, "representative": true, "envoy": true, "team": true}
+
+// participants resolves the actor(s) a token stands for: its actor, its
+// conjuncts' actors, and for group nouns ("officials from Ukraine",
+// "Ukrainian forces") the actors that modify it.
+func (w *work) participants(tok int, out []participant) []participant {
+	if tok < 0 {
+		return out
+	}
+	out = w.one(tok, out, 0)
+	w.children(tok, func(c int) bool {
+		if w.rel(c) == "conj" {
+			out = w.participants(c, out)
+		}
+		return true
+	})
+	return out
+}
+
+func (w *work) one(tok int, out []participant, depth int) []participant {
+	d := w.doc
+	if a := w.s.actorOf[tok]; a >= 0 {
+		return append(out, participant{tok: tok, actor: int(a), span: w.mentionSpan(int(a), tok)})
+	}
+	if e := w.s.entityOf[tok]; e >= 0 {
+		return append(out, participant{tok: tok, actor: -1, span: d.Entities[e].Span})
+	}
+	if depth > 1 || !groupNouns[w.s.lemma[tok]] {
+		if d.Tokens[tok].UPOS == "PRON" || d.Tokens[tok].UPOS == "PROPN" {
+			return append(out, participant{tok: tok, actor: -1, span: d.Tokens[tok].Span()})
+		}
+		return out
+	}
+	n := len(out)
+	w.children(tok, func(c int) bool {
+		switch baseRel(w.rel(c)) {
+		case "nmod", "amod", "compound":
+			if w.rel(c) == "nmod" && w.caseOf(c) != "from" && w.caseOf(c) != "of" {
+				return true
+			}
+			out = w.one(c, out, depth+1)
+			w.children(c, func(cc int) bool {
+				if w.rel(cc) == "conj" {
+					out = w.one(cc, out, depth+1)
+				}
+				return true
+			})
+		}
+		return true
+	})
+	if len(out) == n && depth == 0 {
+		return out
+	}
+	return out
+}
+
+func (w *work) mentionSpan(actor, tok int) chronicle.Span {
+	t := w.doc.Tokens[tok]
+	best := chronicle.Span{Start: int(t.Start), End: int(t.End)}
+	bestLen := -1
+	for _, m := range w.doc.Actors[actor].Mentions {
+		if m.Start <= int(t.Start) && int(t.End) <= m.End && (bestLen < 0 || m.Len() < bestLen) {
+			best, bestLen = m.Span, m.Len()
+		}
+	}
+	return best
+}
+
+var (
+	hedges   = map[string]string{"may": "hypothetical", "might": "hypothetical", "could": "hypothetical", "would": "hypothetical", "should": "hypothetical", "will": "future", "shall": "future"}
+	governor = map[string]string{
+		"willing": "intended", "want": "intended", "plan": "intended", "intend": "intended", "hope": "intended",
+		"seek": "intended", "aim": "intended", "ready": "intended", "prepared": "intended", "expect": "intended",
+		"try": "intended", "decide": "intended", "promise": "intended", "pledge": "intended", "vow": "intended",
+		"offer": "intended", "agree": "intended", "eager": "intended", "possibility": "hypothetical",
+		"threaten": "threatened", "warn": "threatened",
+		"demand": "demanded", "urge": "demanded", "ask": "demanded", "call": "demanded", "request": "demanded", "press": "demanded",
+		"deny": "denied", "refuse": "rejected", "reject": "rejected", "decline": "rejected",
+	}
+	negators = map[string]bool{"not": true, "never": true, "n't": true, "no": true}
+)
+
+// status works out negation and modality of predicate i, and what decided it.
+func (w *work) status(i int, p *Pattern) (negated bool, modality string, why []string) {
+	modality = "asserted"
+	if p.Negative {
+		negated = true
+		why = append(why, "predicate "+w.s.lemma[i]+" denies the event")
+	}
+	cur := i
+	for depth := 0; depth < 8 && cur >= 0; depth++ {
+		w.children(cur, func(c int) bool {
+			l := w.s.lemma[c]
+			switch baseRel(w.rel(c)) {
+			case "advmod", "det", "neg":
+				if negators[l] || negators[strings.ToLower(w.doc.Form(c))] {
+					if depth == 0 || w.isCopulaChain(i, cur) {
+						negated = !negated || p.Negative
+						why = append(why, "negated by '"+w.doc.Form(c)+"'")
+					}
+				}
+			case "aux":
+				if m, ok := hedges[l]; ok && modality == "asserted" {
+					modality = m
+					why = append(why, fmt.Sprintf("modal '%s'", w.doc.Form(c)))
+				}
+				if negators[l] {
+					negated = true
+				}
+			case "mark":
+				if (l == "if" || l == "unless") && modality != "hypothetical" {
+					modality = "hypothetical"
+					why = append(why, "conditional '"+w.doc.Form(c)+"'")
+				}
+			}
+			return true
+		})
+		if depth > 0 && modality == "asserted" {
+			if m, ok := governor[w.s.lemma[cur]]; ok {
+				modality = m
+				why = append(why, fmt.Sprintf("under '%s'", w.doc.Form(cur)))
+			}
+		}
+		r := baseRel(w.rel(cur))
+		if r != "xcomp" && r != "ccomp" && r != "acl" && r != "conj" && r != "obj" && r != "nsubj" && r != "advcl" {
+			break
+		}
+		if r == "advcl" && modality == "asserted" {
+			// "... if he thought ...": only a conditional advcl changes status,
+			// handled by its own mark when we pass through it.
+		}
+		h := int(w.doc.Tokens[cur].Head)
+		if h < 0 {
+			break
+		}
+		if r == "nsubj" || r == "obj" {
+			// An event noun: its verb's status counts ("consensus ... was not reached").
+			if w.doc.Tokens[cur].UPOS != "NOUN" {
+				break
+			}
+		}
+		cur = h
+		if depth == 0 && r != "xcomp" && r != "ccomp" && r != "acl" && r != "obj" && r != "nsubj" {
+			break
+		}
+	}
+	return negated, modality, why
+}
+
+// isCopulaChain reports whether cur is the head of a copular or light-verb
+// construction that carries predicate i ("is not willing", "did not make").
+func (w *work) isCopulaChain(i, cur int) bool {
+	return int(w.doc.Tokens[i].Head) == cur && (baseRel(w.rel(i)) == "xcomp" || baseRel(w.rel(i)) == "obj" || baseRel(w.rel(i)) == "nsubj")
+}
+
+// code builds the event(s) for predicate i matched by pattern p.
+func (w *work) code(si, i int, p *Pattern, needToks []int) {
+	d := w.doc
+	var path []string
+	var src int
+	if p.Noun {
+		src = w.childBy(i, "nmod:poss")
+		if src >= 0 {
+			path = append(path, "nmod:poss")
+		} else if a := w.childBy(i, "amod"); a >= 0 && w.s.entityOf[a] >= 0 {
+			src = a
+			path = append(path, "amod")
+		} else if p.Light {
+			src = w.subject(i, &path)
+		}
+	} else {
+		src = w.subject(i, &path)
+	}
+	sources := w.participants(src, nil)
+
+	var targets []participant
+	var tpath string
+	anaph := -1
+	for _, spec := range p.Targets {
+		if t := w.childBy(i, spec); t >= 0 && !contains(needToks, t) {
+			targets = w.participants(t, nil)
+			tpath = spec
+			if len(targets) == 0 && d.Tokens[t].UPOS == "NOUN" {
+				if pats := w.c.lex.lookup(w.s.lemma[t], true); len(pats) > 0 {
+					anaph = t
+				}
+			}
+			if len(targets) > 0 || anaph >= 0 {
+				break
+			}
+		}
+	}
+	if p.Noun && len(targets) == 0 {
+		if t := w.childBy(i, "nmod:between"); t >= 0 {
+			targets = w.participants(t, nil)
+			tpath = "nmod:between"
+		}
+	}
+	// A content clause can name the target: "demands to withdraw Ukrainian
+	// forces", "threatened to walk away from peace talks".
+	if len(targets) == 0 && anaph < 0 {
+		w.children(i, func(c int) bool {
+			r := baseRel(w.rel(c))
+			if r != "xcomp" && r != "ccomp" && r != "acl" {
+				return true
+			}
+			if w.rel(c) == "acl:relcl" {
+				return true
+			}
+			for _, spec := range []string{"obj", "obl:from", "obl:with", "obl:to"} {
+				if t := w.childBy(c, spec); t >= 0 {
+					targets = w.participants(t, nil)
+					if len(targets) == 0 && d.Tokens[t].UPOS == "NOUN" && len(w.c.lex.lookup(w.s.lemma[t], true)) > 0 {
+						anaph = t
+					}
+					if len(targets) > 0 || anaph >= 0 {
+						tpath = w.rel(c) + "→" + spec
+						return false
+					}
+				}
+			}
+			return true
+		})
+	}
+	if p.Symmetric && len(targets) == 0 && len(sources) > 1 {
+		targets = sources[1:]
+		sources = sources[:1]
+		tpath = "conj (symmetric)"
+	} else if p.Noun && len(sources) == 0 && len(targets) > 1 && tpath == "nmod:between" {
+		sources, targets = targets[:1], targets[1:]
+	}
+	implicit := false
+	if len(targets) == 0 && anaph < 0 && p.Noun && len(sources) > 0 {
+		if t := w.implicitTarget(si, sources); t.tok >= 0 {
+			targets = []participant{t}
+			tpath = "implicit: the other state named in the sentence"
+			implicit = true
+		}
+	}
+	if len(sources) == 0 && len(targets) == 0 && anaph < 0 {
+		return
+	}
+
+	negated, modality, swhy := w.status(i, p)
+	place, placeCountry := w.place(i, p, targets)
+	date, dateWhy := w.date(i, si)
+
+	trig := d.Tokens[i].Span()
+	for _, nt := range needToks {
+		trig = union(trig, d.Tokens[nt].Span())
+	}
+	ev := chronicle.Event{
+		Type: p.Type, Mode: p.Mode, Date: date, Place: place, PlaceCountry: placeCountry,
+		Negated: negated, Modality: modality, Quote: w.quoteAt(trig),
+	}
+	var why strings.Builder
+	fmt.Fprintf(&why, "%s `%s` matched '%s' (%s %s)", p.Source, p.Line, d.SpanText(trig), d.Tokens[i].UPOS, d.Tokens[i].Deprel)
+	if len(sources) > 0 {
+		fmt.Fprintf(&why, "; source via %s: '%s'", strings.Join(path, " → "), d.Form(sources[0].tok))
+	}
+	if len(targets) > 0 {
+		fmt.Fprintf(&why, "; target via %s: '%s'", tpath, d.Form(targets[0].tok))
+	} else if anaph >= 0 {
+		fmt.Fprintf(&why, "; target via %s: '%s' (the parties of an earlier %s)", tpath, d.Form(anaph), w.s.lemma[anaph])
+	}
+	if len(swhy) > 0 {
+		fmt.Fprintf(&why, "; %s", strings.Join(swhy, ", "))
+	}
+	if dateWhy != "" {
+		fmt.Fprintf(&why, "; date from %s", dateWhy)
+	}
+	if ev.Quote >= 0 {
+		fmt.Fprintf(&why, "; reported in quote %d", ev.Quote)
+	}
+	ev.Why = why.String()
+	conf := 0.9
+	if len(sources) == 0 || (len(targets) == 0 && anaph < 0) {
+		conf -= 0.2
+	}
+	if implicit {
+		conf -= 0.3
+	}
+	if len(path) > 1 {
+		conf -= 0.1
+	}
+	ev.Confidence = conf
+	w.found = append(w.found, found{ev: ev, trigger: i, parts: sources, targets: targets, pat: p, anaph: anaph})
+}
+
+func contains(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func union(a, b chronicle.Span) chronicle.Span {
+	if b.Start < a.Start {
+		a.Start = b.Start
+	}
+	if b.End > a.End {
+		a.End = b.End
+	}
+	return a
+}
+
+// implicitTarget picks, for an event noun with a source only ("Russia's
+// invasion"), another state named in the same sentence that is not a
+// location phrase.
+func (w *work) implicitTarget(si int, sources []participant) participant {
+	d := w.doc
+	r := d.Sentences[si].Tokens
+	for t := r.Start; t < r.End; t++ {
+		a := w.s.actorOf[t]
+		if a < 0 || d.Actors[a].Type != chronicle.EntityGPE {
+			continue
+		}
+		same := false
+		for _, s := range sources {
+			if s.actor == int(a) {
+				same = true
+			}
+		}
+		if same {
+			continue
+		}
+		if c := w.caseOf(t); c == "in" || c == "at" || c == "to" {
+			continue
+		}
+		return participant{tok: t, actor: int(a), span: w.mentionSpan(int(a), t)}
+	}
+	return participant{tok: -1, actor: -1}
+}
+
+// place finds where the event happened: an "in/at" phrase naming a place,
+// or the host of a visit.
+func (w *work) place(i int, p *Pattern, targets []participant) (string, string) {
+	d := w.doc
+	if p.Place && len(targets) > 0 && targets[0].actor >= 0 {
+		a := d.Actors[targets[0].actor]
+		if a.Type == chronicle.EntityGPE || a.Type == chronicle.EntityLoc {
+			return a.Name, a.Country
+		}
+	}
+	pl, pc := "", ""
+	w.children(i, func(c int) bool {
+		if baseRel(w.rel(c)) != "obl" && baseRel(w.rel(c)) != "nmod" {
+			return true
+		}
+		if cs := w.caseOf(c); cs != "in" && cs != "at" {
+			return true
+		}
+		if a := w.s.actorOf[c]; a >= 0 && (d.Actors[a].Type == chronicle.EntityGPE || d.Actors[a].Type == chronicle.EntityLoc) {
+			pl, pc = d.Actors[a].Name, d.Actors[a].Country
+			return false
+		}
+		if e := w.s.entityOf[c]; e >= 0 && (d.Entities[e].Type == chronicle.EntityGPE || d.Entities[e].Type == chronicle.EntityLoc) {
+			pl = d.SpanText(d.Entities[e].Span)
+			return false
+		}
+		return true
+	})
+	return pl, pc
+}
+
+// date returns the governing date of predicate i: a time expression attached
+// to it, else one in its sentence, else the document date.
+func (w *work) date(i, si int) (string, string) {
+	d := w.doc
+	best := -1
+	var walk func(t, depth int)
+	walk = func(t, depth int) {
+		w.children(t, func(c int) bool {
+			if x := w.s.timexOf[c]; x >= 0 && best < 0 && isDate(d.Timexes[x].Value) {
+				best = int(x)
+				return false
+			}
+			r := baseRel(w.rel(c))
+			if depth < 2 && (r == "obl" || r == "nmod" || r == "advmod" || r == "compound") {
+				walk(c, depth+1)
+			}
+			return best < 0
+		})
+	}
+	walk(i, 0)
+	if best >= 0 {
+		return d.Timexes[best].Value, "'" + d.SpanText(d.Timexes[best].Span) + "' attached to the predicate"
+	}
+	if h := int(d.Tokens[i].Head); h >= 0 && baseRel(w.rel(i)) != "root" {
+		walk(h, 1)
+		if best >= 0 {
+			return d.Timexes[best].Value, "'" + d.SpanText(d.Timexes[best].Span) + "' on the governing clause"
+		}
+	}
+	if !d.Published.IsZero() {
+		return d.Published.Format("2006-01-02"), "the publication date"
+	}
+	return "", ""
+}
+
+func isDate(v string) bool {
+	return len(v) >= 4 && v[0] >= '0' && v[0] <= '9' && !strings.HasPrefix(v, "P")
+}
+
+// quoteAt returns the index of the innermost quote whose content holds sp.
+func (w *work) quoteAt(sp chronicle.Span) int {
+	best, bestLen := -1, 0
+	for qi, q := range w.doc.Quotes {
+		if q.Content.Contains(sp) && (best < 0 || q.Content.Len() < bestLen) {
+			best, bestLen = qi, q.Content.Len()
+		}
+	}
+	return best
+}
+
+// resolveEventAnaphora gives events whose target is an event noun ("walk
+// away from peace talks") the parties of the latest earlier event of that
+// kind, then emits one Event per source-target pair.
+func (w *work) resolveEventAnaphora() {
+	d := w.doc
+	for k := range w.found {
+		f := &w.found[k]
+		if f.anaph < 0 || len(f.targets) > 0 {
+			continue
+		}
+		ty := ""
+		if pats := w.c.lex.lookup(w.s.lemma[f.anaph], true); len(pats) > 0 {
+			ty = pats[0].Type
+		}
+		for j := k - 1; j >= 0; j-- {
+			g := &w.found[j]
+			if g.pat.Type == ty && !g.ev.Negated && g.ev.Modality == "asserted" && len(g.parts)+len(g.targets) > 1 {
+				f.targets = append(append([]participant{}, g.parts...), g.targets...)
+				break
+			}
+		}
+	}
+	for _, f := range w.found {
+		srcs, tgts := f.parts, f.targets
+		if len(srcs) == 0 {
+			srcs = []participant{{tok: -1, actor: -1}}
+		}
+		if len(tgts) == 0 {
+			tgts = []participant{{tok: -1, actor: -1}}
+		}
+		for _, s := range srcs {
+			for _, t := range tgts {
+				if s.tok >= 0 && t.tok >= 0 && s.actor >= 0 && s.actor == t.actor {
+					continue
+				}
+				ev := f.ev
+				ev.Source = w.ref(s)
+				ev.Target = w.ref(t)
+				ev.Evidence = w.evidence(f.trigger, s, t)
+				d.Events = append(d.Events, ev)
+			}
+		}
+	}
+}
+
+func (w *work) ref(p participant) chronicle.Ref {
+	if p.tok < 0 {
+		return chronicle.Ref{}
+	}
+	r := chronicle.Ref{Span: p.span}
+	if p.actor >= 0 {
+		r.Actor = w.doc.Actors[p.actor].ID
+	}
+	return r
+}
+
+// evidence is the stretch of the sentence from the first to the last of
+// trigger, source and target (a target outside the sentence is left out).
+func (w *work) evidence(trigger int, s, t participant) chronicle.Span {
+	d := w.doc
+	sp := d.Tokens[trigger].Span()
+	si := d.SentenceOf(trigger)
+	sent := d.RangeSpan(d.Sentences[si].Tokens)
+	for _, p := range []participant{s, t} {
+		if p.tok >= 0 && sent.Contains(p.span) {
+			sp = union(sp, p.span)
+		}
+	}
+	return sp
+}

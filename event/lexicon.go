@@ -1,0 +1,174 @@
+package event
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+//go:embed lexicon.txt
+var defaultLexicon string
+
+// Pattern is one line of the lexicon.
+type Pattern struct {
+	Type      string // PLOVER event type
+	Mode      string // PLOVER mode, may be empty
+	Noun      bool   // an event noun rather than a verb
+	Lemma     string
+	Needs     []Need
+	Targets   []string // relations searched for the target, in order
+	Symmetric bool
+	Place     bool // the target is the place of the event (a visit's host)
+	Light     bool // nouns: a governing light verb's subject is the source
+	Negative  bool // the predicate denies the event ("skipped the meeting")
+	Line      string
+	Source    string // "file:line" for the why
+}
+
+// Need is a dependent a pattern requires.
+type Need struct {
+	Rel   string // "" for any relation
+	Lemma string
+}
+
+func (p *Pattern) String() string {
+	pos := "v"
+	if p.Noun {
+		pos = "n"
+	}
+	s := pos + " " + p.Lemma
+	for _, n := range p.Needs {
+		if n.Rel != "" {
+			s += " " + n.Rel + ":" + n.Lemma
+		} else {
+			s += " " + n.Lemma
+		}
+	}
+	return s
+}
+
+var defaultTargets = []string{"obj", "iobj", "obl:with", "obl:against", "obl:on", "obl:at", "obl:to",
+	"nmod:with", "nmod:between", "nmod:against"}
+
+// Lexicon maps predicate lemmas to patterns, most specific first.
+type Lexicon struct {
+	byLemma map[string][]*Pattern
+}
+
+// DefaultLexicon returns the embedded lexicon.
+func DefaultLexicon() *Lexicon {
+	lx, err := ParseLexicon(strings.NewReader(defaultLexicon), "lexicon.txt", nil)
+	if err != nil {
+		panic(err) // the embedded file is tested; unreachable
+	}
+	return lx
+}
+
+var ploverTypes = map[string]bool{"AGREE": true, "CONSULT": true, "SUPPORT": true, "CONCEDE": true, "COOPERATE": true,
+	"AID": true, "RETREAT": true, "REQUEST": true, "ACCUSE": true, "REJECT": true, "THREATEN": true, "PROTEST": true,
+	"SANCTION": true, "MOBILIZE": true, "COERCE": true, "ASSAULT": true}
+
+// ParseLexicon reads a lexicon in the format documented in lexicon.txt. The
+// patterns of base (may be nil) are added after the new ones, so a user's
+// lines take precedence.
+func ParseLexicon(r io.Reader, name string, base *Lexicon) (*Lexicon, error) {
+	lx := &Lexicon{byLemma: map[string][]*Pattern{}}
+	sc := bufio.NewScanner(r)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		p, err := parsePattern(line)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+		p.Source = fmt.Sprintf("%s:%d", name, n)
+		lx.byLemma[p.Lemma] = append(lx.byLemma[p.Lemma], p)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if base != nil {
+		for k, ps := range base.byLemma {
+			lx.byLemma[k] = append(lx.byLemma[k], ps...)
+		}
+	}
+	for _, ps := range lx.byLemma {
+		// More needs first; otherwise file order (user lines before base).
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].Needs) > len(ps[j].Needs) })
+	}
+	return lx, nil
+}
+
+func parsePattern(line string) (*Pattern, error) {
+	main, opts, _ := strings.Cut(line, "|")
+	f := strings.Fields(main)
+	if len(f) < 3 {
+		return nil, fmt.Errorf("want TYPE POS LEMMA, got %q", line)
+	}
+	p := &Pattern{Line: strings.Join(strings.Fields(line), " ")}
+	p.Type, p.Mode, _ = strings.Cut(f[0], ".")
+	if !ploverTypes[p.Type] {
+		return nil, fmt.Errorf("unknown PLOVER event type %q", p.Type)
+	}
+	switch f[1] {
+	case "v":
+	case "n":
+		p.Noun = true
+	default:
+		return nil, fmt.Errorf("POS must be v or n, not %q", f[1])
+	}
+	p.Lemma = strings.ToLower(f[2])
+	for _, w := range f[3:] {
+		w = strings.ToLower(w)
+		var nd Need
+		if i := strings.LastIndexByte(w, ':'); i >= 0 {
+			nd.Rel, nd.Lemma = w[:i], w[i+1:]
+		} else {
+			nd.Lemma = w
+		}
+		p.Needs = append(p.Needs, nd)
+	}
+	p.Targets = defaultTargets
+	for _, o := range strings.Fields(opts) {
+		switch {
+		case o == "symmetric":
+			p.Symmetric = true
+		case o == "place":
+			p.Place = true
+		case o == "light":
+			p.Light = true
+		case o == "negative":
+			p.Negative = true
+		case strings.HasPrefix(o, "target="):
+			p.Targets = strings.Split(strings.TrimPrefix(o, "target="), ",")
+		default:
+			return nil, fmt.Errorf("unknown option %q", o)
+		}
+	}
+	return p, nil
+}
+
+// lookup returns the patterns for a lemma, most specific first.
+func (lx *Lexicon) lookup(lemma string, noun bool) []*Pattern {
+	return lx.byLemma[lemma]
+}
+
+// Len returns the number of patterns.
+func (lx *Lexicon) Len() int {
+	n := 0
+	for _, ps := range lx.byLemma {
+		n += len(ps)
+	}
+	return n
+}

@@ -1,0 +1,41 @@
+package eventeval_test
+
+import (
+	"testing"
+
+	"github.com/chronicle-news/chronicle/eventeval"
+	"github.com/chronicle-news/chronicle/internal/shared"
+)
+
+func TestReadRecords(t *testing.T) {
+	path := shared.Path(t, "corpora", "petrarch2", "validation", "PETR.UnitTest.records.xml")
+	recs, err := eventeval.ReadRecords(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// SOURCE.md counts 284 records and 385 codings, 19 of them noevents.
+	codings, none := 0, 0
+	for _, r := range recs {
+		codings += len(r.Expected)
+		if r.NoEvents {
+			none++
+		}
+	}
+	if len(recs) != 284 || codings+none != 385 {
+		t.Errorf("read %d records with %d codings + %d noevents; want 284 records, 385 in all", len(recs), codings, none)
+	}
+}
+
+func TestCAMEOToPLOVER(t *testing.T) {
+	path := shared.Path(t, "corpora", "plover", "CAMEO2PLOVER-2021.txt")
+	m, err := eventeval.ReadCAMEOToPLOVER(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for code, want := range map[string]string{"064": "COOPERATE", "041": "CONSULT", "0871": "RETREAT",
+		"112": "ACCUSE", "1121": "ACCUSE", "190": "ASSAULT", "023": "", "010": "", "163": "COERCE", "0841": "RETREAT"} {
+		if got := m.Type(code); got != want {
+			t.Errorf("Type(%s) = %q, want %q", code, got, want)
+		}
+	}
+}
