@@ -97,7 +97,6 @@ type StoredDocument struct {
 	// light rewrite) of this document, "" when it has none.
 	DuplicateOf string `json:"duplicate_of,omitempty"`
 	Story       int64  `json:"story,omitempty"`
-	SimHash     uint64 `json:"simhash,string"`
 }
 
 // EventFilter selects events. Empty fields match everything. Actor and
@@ -157,19 +156,19 @@ type QuoteFilter struct {
 
 // StoredQuote is one quote with its speaker resolved as far as known.
 type StoredQuote struct {
-	DocID        string `json:"doc_id"`
-	Index        int    `json:"index"`
-	Kind         string `json:"kind"`
-	Speaker      string `json:"speaker"` // speaker text as written
-	SpeakerActor string `json:"speaker_actor,omitempty"`
-	SpeakerName  string `json:"speaker_name,omitempty"`
-	Cue          string `json:"cue,omitempty"`
-	Content      string `json:"content"`
-	Start        int    `json:"byte_start"` // content span, bytes
-	End          int    `json:"byte_end"`
-	CharStart    int    `json:"start"` // content span, code points
-	CharEnd      int    `json:"end"`
-	Date         string `json:"date,omitempty"`
+	DocID        string    `json:"doc_id"`
+	Index        int       `json:"index"`
+	Kind         string    `json:"kind"`
+	Speaker      string    `json:"speaker"` // speaker text as written
+	SpeakerActor string    `json:"speaker_actor,omitempty"`
+	SpeakerName  string    `json:"speaker_name,omitempty"`
+	Cue          string    `json:"cue,omitempty"`
+	Content      string    `json:"content"`
+	Start        int       `json:"byte_start"` // content span, bytes
+	End          int       `json:"byte_end"`
+	CharStart    int       `json:"start"` // content span, code points
+	CharEnd      int       `json:"end"`
+	Date         string    `json:"date,omitempty"`
 	Published    time.Time `json:"published,omitzero"`
 }
 
@@ -197,8 +196,9 @@ type StoredActor struct {
 
 // StoryFilter selects stories.
 type StoryFilter struct {
-	Actor string
-	Limit int
+	Actor        string
+	MinDocuments int // only stories with at least this many documents
+	Limit        int
 }
 
 // Story is a cluster of documents about one happening (see package dedup

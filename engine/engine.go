@@ -6,13 +6,22 @@ import (
 	"io/fs"
 
 	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/event"
 	"github.com/chronicle-news/chronicle/models"
+	"github.com/chronicle-news/chronicle/parse"
+	"github.com/chronicle-news/chronicle/quote"
+	"github.com/chronicle-news/chronicle/segment"
+	"github.com/chronicle-news/chronicle/tag"
+	"github.com/chronicle-news/chronicle/timex"
+	"github.com/chronicle-news/chronicle/tokenize"
 )
 
 // Options configure the pipeline.
 type Options struct {
 	// Models holds the model files; nil means the models embedded in the binary.
 	Models fs.FS
+	// Lexicon is the event lexicon; nil means the embedded one.
+	Lexicon *event.Lexicon
 }
 
 // New returns the default pipeline: tokenize, segment, tag, parse, ner,
@@ -23,7 +32,21 @@ func New(opts Options) (chronicle.Pipeline, error) {
 	if fsys == nil {
 		fsys = models.FS()
 	}
-	_ = fsys
-	var p chronicle.Pipeline
-	return p, nil
+	tagger, err := tag.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	parser, err := parse.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return chronicle.Pipeline{
+		tokenize.New(),
+		segment.New(),
+		tagger,
+		parser,
+		timex.New(),
+		quote.New(),
+		event.New(opts.Lexicon),
+	}, nil
 }

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/timex"
 )
 
 // Coder is the event stage. It is safe for concurrent use.
@@ -96,7 +97,8 @@ type work struct {
 type found struct {
 	ev      chronicle.Event
 	trigger int
-	parts   []participant // all sources (for symmetric events, the participants)
+	trig    chronicle.Span // trigger and needed words
+	parts   []participant  // all sources (for symmetric events, the participants)
 	targets []participant
 	pat     *Pattern
 	anaph   int // token of an event noun the target refers to, -1 = none
@@ -358,8 +360,9 @@ func (w *work) subject(i int, path *[]string) int {
 			*path = append(*path, "conj↑"+w.s.lemma[h])
 			i = h
 		case "obj", "nsubj:pass":
-			// An event noun carried by a light verb ("put forward demands").
-			if w.doc.Tokens[i].UPOS == "NOUN" {
+			// An event noun carried by a light verb ("hold talks", "launch an
+			// attack"): the verb's own subject is the source.
+			if w.doc.Tokens[i].UPOS == "NOUN" && lightVerbs[w.s.lemma[h]] && depth == 0 {
 				*path = append(*path, r+"↑"+w.s.lemma[h])
 				i = h
 				continue
@@ -371,6 +374,13 @@ func (w *work) subject(i int, path *[]string) int {
 	}
 	return -1
 }
+
+// lightVerbs carry an event noun as their object ("hold talks").
+var lightVerbs = map[string]bool{"hold": true, "have": true, "make": true, "put": true, "conduct": true,
+	"launch": true, "carry": true, "begin": true, "start": true, "continue": true, "resume": true, "stage": true,
+	"attend": true, "join": true, "give": true, "issue": true, "reach": true, "sign": true, "deliver": true,
+	"announce": true, "order": true, "mount": true, "wage": true, "pursue": true, "seek": true, "open": true,
+	"lead": true, "host": true, "propose": true, "make_": true, "reject": true, "accept": true, "offer": true}
 
 var groupNouns = map[string]bool{"official": true, "leader": true, "delegation": true, "force": true, "troop": true,
 	"government": true, "side": true, "minister": true, "diplomat": true, "negotiator": true, "army": true,
@@ -395,15 +405,24 @@ func (w *work) participants(tok int, out []participant) []participant {
 
 func (w *work) one(tok int, out []participant, depth int) []participant {
 	d := w.doc
+	if w.s.timexOf[tok] >= 0 {
+		return out // "met Friday": a time is never a participant
+	}
 	if a := w.s.actorOf[tok]; a >= 0 {
 		return append(out, participant{tok: tok, actor: int(a), span: w.mentionSpan(int(a), tok)})
 	}
 	if e := w.s.entityOf[tok]; e >= 0 {
 		return append(out, participant{tok: tok, actor: -1, span: d.Entities[e].Span})
 	}
+	upos := d.Tokens[tok].UPOS
 	if depth > 1 || !groupNouns[w.s.lemma[tok]] {
-		if d.Tokens[tok].UPOS == "PRON" || d.Tokens[tok].UPOS == "PROPN" {
-			return append(out, participant{tok: tok, actor: -1, span: d.Tokens[tok].Span()})
+		switch {
+		case upos == "PRON" || upos == "PROPN":
+			return append(out, participant{tok: tok, actor: -1, span: w.nameSpan(tok)})
+		case upos == "NOUN" && depth == 0 && len(w.c.lex.lookup(w.s.lemma[tok], true)) == 0:
+			// An unresolved noun phrase ("police", "the rebels"): keep its
+			// words so that a dictionary or a reader can still place it.
+			return append(out, participant{tok: tok, actor: -1, span: w.nameSpan(tok)})
 		}
 		return out
 	}
@@ -425,9 +444,25 @@ func (w *work) one(tok int, out []participant, depth int) []participant {
 		return true
 	})
 	if len(out) == n && depth == 0 {
-		return out
+		// "officials agreed": a group with no country named.
+		return append(out, participant{tok: tok, actor: -1, span: w.nameSpan(tok)})
 	}
 	return out
+}
+
+// nameSpan is a bare name with its flat and compound parts ("Volodymyr Zelensky").
+func (w *work) nameSpan(tok int) chronicle.Span {
+	sp := w.doc.Tokens[tok].Span()
+	w.children(tok, func(c int) bool {
+		switch r := baseRel(w.rel(c)); {
+		case r == "flat" || r == "compound" || r == "amod" && w.doc.Tokens[c].UPOS != "VERB":
+			if c < tok || w.doc.Tokens[c].UPOS == "PROPN" {
+				sp = union(sp, w.doc.Tokens[c].Span())
+			}
+		}
+		return true
+	})
+	return sp
 }
 
 func (w *work) mentionSpan(actor, tok int) chronicle.Span {
@@ -572,10 +607,18 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 			tpath = "nmod:between"
 		}
 	}
+	if anaph >= 0 {
+		w.s.used[anaph] = true
+	}
 	// A content clause can name the target: "demands to withdraw Ukrainian
-	// forces", "threatened to walk away from peace talks".
-	if len(targets) == 0 && anaph < 0 {
-		w.children(i, func(c int) bool {
+	// forces", "threatened to walk away from peace talks" (also under a
+	// needed noun: "put forward demands to withdraw ...").
+	heads := append([]int{i}, needToks...)
+	for _, hd := range heads {
+		if len(targets) > 0 || anaph >= 0 {
+			break
+		}
+		w.children(hd, func(c int) bool {
 			r := baseRel(w.rel(c))
 			if r != "xcomp" && r != "ccomp" && r != "acl" {
 				return true
@@ -660,7 +703,7 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 		conf -= 0.1
 	}
 	ev.Confidence = conf
-	w.found = append(w.found, found{ev: ev, trigger: i, parts: sources, targets: targets, pat: p, anaph: anaph})
+	w.found = append(w.found, found{ev: ev, trigger: i, trig: trig, parts: sources, targets: targets, pat: p, anaph: anaph})
 }
 
 func contains(xs []int, x int) bool {
@@ -721,59 +764,99 @@ func (w *work) place(i int, p *Pattern, targets []participant) (string, string) 
 		}
 	}
 	pl, pc := "", ""
-	w.children(i, func(c int) bool {
-		if baseRel(w.rel(c)) != "obl" && baseRel(w.rel(c)) != "nmod" {
-			return true
-		}
-		if cs := w.caseOf(c); cs != "in" && cs != "at" {
-			return true
-		}
-		if a := w.s.actorOf[c]; a >= 0 && (d.Actors[a].Type == chronicle.EntityGPE || d.Actors[a].Type == chronicle.EntityLoc) {
-			pl, pc = d.Actors[a].Name, d.Actors[a].Country
-			return false
-		}
-		if e := w.s.entityOf[c]; e >= 0 && (d.Entities[e].Type == chronicle.EntityGPE || d.Entities[e].Type == chronicle.EntityLoc) {
-			pl = d.SpanText(d.Entities[e].Span)
-			return false
-		}
-		return true
-	})
+	// "met Friday in Turkey": the place phrase may hang on a dependent of
+	// the predicate (a time, an object), so look two levels down.
+	var look func(t, depth int)
+	look = func(t, depth int) {
+		w.children(t, func(c int) bool {
+			r := baseRel(w.rel(c))
+			if r != "obl" && r != "nmod" && r != "obj" {
+				return true
+			}
+			if cs := w.caseOf(c); cs == "in" || cs == "at" {
+				if a := w.s.actorOf[c]; a >= 0 && (d.Actors[a].Type == chronicle.EntityGPE || d.Actors[a].Type == chronicle.EntityLoc) {
+					pl, pc = d.Actors[a].Name, d.Actors[a].Country
+					return false
+				}
+				if e := w.s.entityOf[c]; e >= 0 && (d.Entities[e].Type == chronicle.EntityGPE || d.Entities[e].Type == chronicle.EntityLoc) {
+					pl = d.SpanText(d.Entities[e].Span)
+					return false
+				}
+			}
+			if depth < 1 {
+				look(c, depth+1)
+			}
+			return pl == ""
+		})
+	}
+	look(i, 0)
 	return pl, pc
 }
 
-// date returns the governing date of predicate i: a time expression attached
-// to it, else one in its sentence, else the document date.
+// date returns the governing date of predicate i (timex.Governing). An
+// event noun ("Russia's invasion in February 2022") does not take the time
+// of the clause around it: it takes a date attached to it or next to it in
+// the sentence, and only then the governing one.
 func (w *work) date(i, si int) (string, string) {
 	d := w.doc
-	best := -1
-	var walk func(t, depth int)
-	walk = func(t, depth int) {
-		w.children(t, func(c int) bool {
-			if x := w.s.timexOf[c]; x >= 0 && best < 0 && isDate(d.Timexes[x].Value) {
-				best = int(x)
-				return false
+	if d.Tokens[i].UPOS == "NOUN" {
+		best, bestDist := -1, 6
+		r := d.Sentences[si].Tokens
+		for t := r.Start; t < r.End; t++ {
+			x := w.s.timexOf[t]
+			if x < 0 || !isDate(d.Timexes[x].Value) {
+				continue
 			}
-			r := baseRel(w.rel(c))
-			if depth < 2 && (r == "obl" || r == "nmod" || r == "advmod" || r == "compound") {
-				walk(c, depth+1)
+			dist := t - i
+			if dist < 0 {
+				dist = -dist
 			}
-			return best < 0
-		})
-	}
-	walk(i, 0)
-	if best >= 0 {
-		return d.Timexes[best].Value, "'" + d.SpanText(d.Timexes[best].Span) + "' attached to the predicate"
-	}
-	if h := int(d.Tokens[i].Head); h >= 0 && baseRel(w.rel(i)) != "root" {
-		walk(h, 1)
+			if dist < bestDist {
+				best, bestDist = int(x), dist
+			}
+		}
 		if best >= 0 {
-			return d.Timexes[best].Value, "'" + d.SpanText(d.Timexes[best].Span) + "' on the governing clause"
+			return d.Timexes[best].Value, "'" + d.SpanText(d.Timexes[best].Span) + "' next to the event noun"
 		}
 	}
-	if !d.Published.IsZero() {
-		return d.Published.Format("2006-01-02"), "the publication date"
+	if d.Tokens[i].UPOS != "NOUN" {
+		// Several times attached to the predicate (a parser may hang one
+		// there by mistake): the nearest one wins ("met Friday ... in
+		// February 2022" → Friday).
+		best, bestDist := -1, 1<<30
+		var walk func(t, depth int)
+		walk = func(t, depth int) {
+			w.children(t, func(c int) bool {
+				if x := w.s.timexOf[c]; x >= 0 && isDate(d.Timexes[x].Value) {
+					dist := c - i
+					if dist < 0 {
+						dist = -dist
+					}
+					if dist < bestDist {
+						best, bestDist = int(x), dist
+					}
+				} else if r := baseRel(w.rel(c)); depth == 0 && (r == "obl" || r == "nmod" || r == "advmod") {
+					walk(c, depth+1)
+				}
+				return true
+			})
+		}
+		walk(i, 0)
+		if best >= 0 {
+			return d.Timexes[best].Value, "'" + d.SpanText(d.Timexes[best].Span) + "' attached to the predicate"
+		}
 	}
-	return "", ""
+	g := timex.Governing(d, i)
+	switch g.Source {
+	case timex.SourceNone:
+		return "", ""
+	case timex.SourceDCT, timex.SourceDateline:
+		return g.Value, "the document date (" + g.Source + ")"
+	}
+	if g.Timex >= 0 && g.Timex < len(d.Timexes) {
+		return g.Value, fmt.Sprintf("'%s' (%s)", d.SpanText(d.Timexes[g.Timex].Span), g.Source)
+	}
+	return g.Value, g.Source
 }
 
 func isDate(v string) bool {
@@ -807,14 +890,18 @@ func (w *work) resolveEventAnaphora() {
 		}
 		for j := k - 1; j >= 0; j-- {
 			g := &w.found[j]
-			if g.pat.Type == ty && !g.ev.Negated && g.ev.Modality == "asserted" && len(g.parts)+len(g.targets) > 1 {
+			if g.pat.Type == ty && !g.pat.Place && !g.ev.Negated && g.ev.Modality == "asserted" && len(g.parts)+len(g.targets) > 1 {
 				f.targets = append(append([]participant{}, g.parts...), g.targets...)
 				break
 			}
 		}
 	}
-	for _, f := range w.found {
+	for k, f := range w.found {
 		srcs, tgts := f.parts, f.targets
+		if f.anaph >= 0 {
+			tgts = w.notCompatriots(srcs, tgts)
+			w.found[k].targets = tgts
+		}
 		if len(srcs) == 0 {
 			srcs = []participant{{tok: -1, actor: -1}}
 		}
@@ -829,11 +916,30 @@ func (w *work) resolveEventAnaphora() {
 				ev := f.ev
 				ev.Source = w.ref(s)
 				ev.Target = w.ref(t)
-				ev.Evidence = w.evidence(f.trigger, s, t)
+				ev.Evidence = w.evidence(f.trigger, f.trig, s, t)
 				d.Events = append(d.Events, ev)
 			}
 		}
 	}
+}
+
+// notCompatriots drops, from targets inferred through an event noun, the
+// source's own country ("Putin skipped the meetings" is not Putin → Russia).
+func (w *work) notCompatriots(srcs, tgts []participant) []participant {
+	var out []participant
+	for _, t := range tgts {
+		keep := true
+		for _, s := range srcs {
+			if s.actor >= 0 && t.actor >= 0 && w.doc.Actors[t.actor].Type == chronicle.EntityGPE &&
+				w.doc.Actors[s.actor].Country != "" && w.doc.Actors[s.actor].Country == w.doc.Actors[t.actor].Country {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func (w *work) ref(p participant) chronicle.Ref {
@@ -849,9 +955,9 @@ func (w *work) ref(p participant) chronicle.Ref {
 
 // evidence is the stretch of the sentence from the first to the last of
 // trigger, source and target (a target outside the sentence is left out).
-func (w *work) evidence(trigger int, s, t participant) chronicle.Span {
+func (w *work) evidence(trigger int, trig chronicle.Span, s, t participant) chronicle.Span {
 	d := w.doc
-	sp := d.Tokens[trigger].Span()
+	sp := trig
 	si := d.SentenceOf(trigger)
 	sent := d.RangeSpan(d.Sentences[si].Tokens)
 	for _, p := range []participant{s, t} {

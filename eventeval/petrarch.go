@@ -32,7 +32,7 @@ type Coding struct {
 
 var (
 	reSentence = regexp.MustCompile(`(?s)<Sentence\s([^>]*)>(.*?)</Sentence>`)
-	reAttr     = regexp.MustCompile(`(\w+)="([^"]*)"?`)
+	reAttr     = regexp.MustCompile(`(\w+)\s*=\s*"([^"]*)"?`)
 	reCoding   = regexp.MustCompile(`<EventCoding\s([^>]*)>`)
 	reText     = regexp.MustCompile(`(?s)<Text>(.*?)</Text>`)
 )
@@ -58,7 +58,7 @@ func ReadRecords(path string) ([]Record, error) {
 		}
 		for _, c := range reCoding.FindAllStringSubmatch(m[2], -1) {
 			a := attrMap(c[1])
-			if strings.EqualFold(a["noevents"], "true") {
+			if _, ok := a["noevents"]; ok {
 				r.NoEvents = true
 				continue
 			}

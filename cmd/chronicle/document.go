@@ -1,11 +1,39 @@
 package main
 
 import (
+	"path/filepath"
+	"strings"
+
 	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/htmldoc"
 )
 
-// newDocument turns raw input into a Document. HTML input is reduced to its
-// article text, keeping the page's title and dates.
+// newDocument turns raw input into a Document. HTML input (by extension or
+// content) is reduced to its article text with readability, keeping the
+// page's title, URL, publisher and date; flags given in meta win over them.
 func newDocument(raw []byte, name string, meta chronicle.Meta, maxBytes int) (*chronicle.Document, error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".html" || ext == ".htm" || htmldoc.Sniff(raw) {
+		if chronicle.IsBinary(raw) {
+			return nil, chronicle.Errorf(chronicle.EINVALID, "read "+name, "looks like a binary file, not text")
+		}
+		page, err := htmldoc.Extract(raw, meta.URL, "")
+		if err != nil {
+			return nil, chronicle.Wrap(chronicle.ErrorCode(err), "read "+name, err)
+		}
+		m := chronicle.Meta{URL: page.URL, Title: page.Title, Source: page.SiteName, Language: page.Language, Published: page.Published}
+		if meta.URL != "" {
+			m.URL = meta.URL
+		}
+		if meta.Title != "" {
+			m.Title = meta.Title
+		}
+		doc, err := chronicle.NewDocument([]byte(page.Text), name, m, maxBytes)
+		if err != nil {
+			return nil, err
+		}
+		doc.Problems = append(page.Problems, doc.Problems...)
+		return doc, nil
+	}
 	return chronicle.NewDocument(raw, name, meta, maxBytes)
 }

@@ -1,18 +1,108 @@
 package main
 
 import (
-	"errors"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/engine"
+	"github.com/chronicle-news/chronicle/eventeval"
+	"github.com/chronicle-news/chronicle/petrarchdict"
 )
 
-// newEvalEventsCmd is a placeholder until its stage lands.
 func newEvalEventsCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "events",
-		Short: "Score event coding (PETRARCH validation, PLOVER gold records)",
+	var (
+		asJSON   bool
+		gold     string
+		dicts    []string
+		conv     string
+		modelDir string
+	)
+	c := &cobra.Command{
+		Use:   "events --gold PATH",
+		Short: "Score event coding (PETRARCH validation records, PLOVER gold records)",
+		Long: `Scores Chronicle's event coding with its own parse.
+
+  --gold .../PETR.UnitTest.records.xml
+      PETRARCH's validation records. Their fictional actors are coded with the
+      PETR.Validate actor and agent dictionaries found beside the file (or --dict);
+      expected CAMEO codes are mapped to PLOVER with CAMEO2PLOVER-2021.txt (codes
+      under the roots 01 and 02, which PLOVER dropped, are not scored). An expected
+      event is found when an asserted, non-negated event has its type, source and
+      target code. Prints recall, precision, f1 (and the same on 3-letter roots).
+
+  --gold .../PLOVER_GSR_CAMEO.json
+      PLOVER's gold-standard records (retired 0.5b1 names remapped: DEMAND→REQUEST,
+      DISAPPROVE and INVESTIGATE→ACCUSE, FIGHT→ASSAULT). type_accuracy is the share
+      of sentences whose top event has the gold type.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("events: not implemented yet")
+			if gold == "" {
+				return usageError{fmt.Errorf("--gold is required")}
+			}
+			pipe, err := engine.New(engine.Options{Models: modelsFS(modelDir)})
+			if err != nil {
+				return err
+			}
+			var res any
+			switch {
+			case strings.HasSuffix(gold, ".json"):
+				res, err = eventeval.GSR(cmd.Context(), gold, pipe)
+			case strings.HasSuffix(gold, ".xml"):
+				res, err = evalPetrarch(cmd, gold, dicts, conv, pipe)
+			default:
+				return usageError{fmt.Errorf("--gold must be a PETRARCH .xml or a PLOVER .json file")}
+			}
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(cmd.OutOrStdout())
+				enc.SetIndent("", "  ")
+				return enc.Encode(res)
+			}
+			b, _ := json.MarshalIndent(res, "", "  ")
+			fmt.Fprintln(cmd.OutOrStdout(), string(b))
+			return nil
 		},
 	}
+	f := c.Flags()
+	f.StringVar(&gold, "gold", "", "gold file: PETR.UnitTest.records.xml or PLOVER_GSR_CAMEO.json")
+	f.BoolVar(&asJSON, "json", false, "print JSON")
+	f.StringSliceVar(&dicts, "dict", nil, "PETRARCH actor/agent dictionary files (default: PETR.Validate.{actors,agents}.txt beside --gold)")
+	f.StringVar(&conv, "cameo2plover", "", "CAMEO→PLOVER table (default: ../../plover/CAMEO2PLOVER-2021.txt from --gold)")
+	f.StringVar(&modelDir, "models", "", "directory of model files to use instead of the embedded ones")
+	return c
+}
+
+func evalPetrarch(cmd *cobra.Command, gold string, dicts []string, conv string, pipe chronicle.Stage) (*eventeval.PetrarchResult, error) {
+	dir := filepath.Dir(gold)
+	if len(dicts) == 0 {
+		dicts = []string{filepath.Join(dir, "PETR.Validate.actors.txt"), filepath.Join(dir, "PETR.Validate.agents.txt")}
+	}
+	if conv == "" {
+		conv = filepath.Join(dir, "..", "..", "plover", "CAMEO2PLOVER-2021.txt")
+	}
+	d := petrarchdict.New()
+	for _, p := range dicts {
+		if err := d.ReadFile(p); err != nil {
+			return nil, err
+		}
+	}
+	table, err := eventeval.ReadCAMEOToPLOVER(conv)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := eventeval.ReadRecords(gold)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(gold); err != nil {
+		return nil, err
+	}
+	return eventeval.Petrarch(cmd.Context(), recs, table, pipe, eventeval.DictCoder{Dict: d})
 }

@@ -1,18 +1,74 @@
 package main
 
 import (
-	"errors"
+	"encoding/json"
+	"fmt"
+	"os"
 
+	"github.com/chronicle-news/chronicle/models"
+	"github.com/chronicle-news/chronicle/ner"
+	"github.com/chronicle-news/chronicle/tag"
 	"github.com/spf13/cobra"
 )
 
-// newEvalNERCmd is a placeholder until its stage lands.
+// newEvalNERCmd scores the recognizer on an IOB2 file (UNER scheme).
 func newEvalNERCmd() *cobra.Command {
-	return &cobra.Command{
+	var gold, modelDir string
+	var asJSON bool
+	c := &cobra.Command{
 		Use:   "ner",
-		Short: "Score the named-entity recognizer (entity F1)",
+		Short: "Score the named-entity recognizer (entity-level P/R/F1)",
+		Long: `Tag the gold tokens of an IOB2 file (UNER style: index, token, label), run
+the recognizer, and report entity-level exact-match precision, recall and F1
+per type and overall, in percent. Output types are mapped to UNER: PERSON →
+PER, ORG → ORG, GPE and LOC → LOC; NORP is not scored (UNER has no
+nationality class and leaves such words O). With --json the keys are
+precision, recall, f1 (overall) and types (per type).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("ner: not implemented yet")
+			if gold == "" {
+				return usageError{fmt.Errorf("--gold FILE is required")}
+			}
+			fsys := models.FS()
+			if modelDir != "" {
+				fsys = os.DirFS(modelDir)
+			}
+			tg, err := tag.Load(fsys)
+			if err != nil {
+				return err
+			}
+			r, err := ner.Load(fsys)
+			if err != nil {
+				return err
+			}
+			ex, err := ner.ReadIOB2(gold)
+			if err != nil {
+				return err
+			}
+			ner.TagExamples(tg, ex)
+			rep := r.Evaluate(ex)
+			if asJSON {
+				types := map[string]any{}
+				for t, p := range rep.Types {
+					types[t] = map[string]any{"precision": pct2(p.Precision), "recall": pct2(p.Recall), "f1": pct2(p.F1),
+						"tp": p.TP, "fp": p.FP, "fn": p.FN}
+				}
+				o := rep.Overall
+				return json.NewEncoder(cmd.OutOrStdout()).Encode(map[string]any{
+					"precision": pct2(o.Precision), "recall": pct2(o.Recall), "f1": pct2(o.F1), "types": types})
+			}
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, "%-8s %8s %8s %8s %6s %6s %6s\n", "type", "P", "R", "F1", "TP", "FP", "FN")
+			for _, t := range []string{"PER", "ORG", "LOC"} {
+				p := rep.Types[t]
+				fmt.Fprintf(w, "%-8s %8.2f %8.2f %8.2f %6d %6d %6d\n", t, p.Precision, p.Recall, p.F1, p.TP, p.FP, p.FN)
+			}
+			o := rep.Overall
+			fmt.Fprintf(w, "%-8s %8.2f %8.2f %8.2f %6d %6d %6d\n", "overall", o.Precision, o.Recall, o.F1, o.TP, o.FP, o.FN)
+			return nil
 		},
 	}
+	c.Flags().StringVar(&gold, "gold", "", "gold IOB2 file")
+	c.Flags().StringVar(&modelDir, "model", "", "folder holding tagger.model and ner.model (default: the embedded models)")
+	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return c
 }

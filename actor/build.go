@@ -1,0 +1,549 @@
+package actor
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	chronicle "github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/registry"
+)
+
+func (s *scratch) initUF(n int) {
+	s.parent = grow(s.parent, n)
+	s.ring = grow(s.ring, n)
+	for i := range n {
+		s.parent[i] = int32(i)
+		s.ring[i] = int32(i)
+	}
+}
+
+// Process fills doc.Actors with the people, organizations and places the
+// document names, each with all its mentions (names, role descriptions,
+// pronouns), roles and country, and sets Entity.Actor on the entities that
+// name them. It reads Tokens, Sentences and Paragraphs (tags, the parse and
+// Entities when present). Unnamed referents ("an adviser") are not actors:
+// they have no identity to keep across articles. It replaces doc.Actors
+// and returns an error only when ctx is done.
+func (x *Extractor) Process(ctx context.Context, doc *chronicle.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s := x.get()
+	defer x.put(s)
+	if s.news == nil {
+		s.news = &newsScratch{}
+	}
+	s.reset(len(doc.Tokens))
+	s.detectNews(doc, s.news)
+	s.resolveNews(doc, s.news)
+	doc.Actors = s.buildActors(doc, s.news, x.reg)
+	return nil
+}
+
+// sameType reports whether two named mentions may name the same actor.
+func sameType(a, b string) bool {
+	return a == "" || b == "" || a == b
+}
+
+// resolveNews groups the actor mentions: names first (same name, same
+// state, surname to full name, acronym), then role descriptions to the
+// person holding the role, quote speakers, and pronouns.
+func (s *scratch) resolveNews(doc *chronicle.Document, n *newsScratch) {
+	ms := n.ms
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].start < ms[b].start })
+	s.findSpeakers(doc, n) // indices changed with the sort
+	s.initUF(len(ms))
+	lx := s.lex
+	// Names: keys and types.
+	for i := range ms {
+		m := &ms[i]
+		if m.kind != kindNamed {
+			continue
+		}
+		lo := int(m.start)
+		if isArticle(doc.Form(lo)) && m.end-m.start > 1 {
+			lo++
+		}
+		m.named = registry.Normalize(doc.Text[doc.Tokens[lo].Start:doc.Tokens[m.end-1].End])
+		if m.etype == "" {
+			w := doc.Form(int(m.start))
+			if m.end-m.start == 1 && len(w) > 1 && strings.ToUpper(w) == w {
+				m.etype = chronicle.EntityOrg
+			} else if m.end-m.start > 1 {
+				m.etype = chronicle.EntityPerson
+			}
+		}
+		if m.etype == chronicle.EntityPerson || m.etype == "" {
+			m.surname = registry.NormHash(doc.Form(int(m.end - 1)))
+		}
+	}
+	// Single-word names take the type of the full name they shorten.
+	for i := range ms {
+		m := &ms[i]
+		if m.kind != kindNamed || m.end-m.start != 1 || m.etype != "" {
+			continue
+		}
+		for j := range ms {
+			if a := &ms[j]; a.kind == kindNamed && a.end-a.start > 1 && a.etype == chronicle.EntityPerson && a.surname == m.surname {
+				m.etype = chronicle.EntityPerson
+				break
+			}
+		}
+		if m.etype == "" {
+			m.etype = chronicle.EntityPerson
+			if m.start > 0 {
+				switch doc.Form(int(m.start - 1)) {
+				case "in", "to", "from", "at", "near", "across", "outside", "inside":
+					m.etype = chronicle.EntityGPE // "in Istanbul"
+				}
+			}
+		}
+	}
+	// Pass 1: the same name, the same state or state organization.
+	for i := range ms {
+		m := &ms[i]
+		if m.kind == kindPronoun {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			a := &ms[j]
+			if a.kind == kindPronoun || !sameType(a.etype, m.etype) {
+				continue
+			}
+			same := m.kind == kindNamed && a.kind == kindNamed && a.named == m.named
+			if !same && m.place >= 0 && a.place >= 0 {
+				pm, pa := &lx.places[m.place], &lx.places[a.place]
+				same = pm.Code != "" && pm.Code == pa.Code && pm.isState == pa.isState
+			}
+			if same {
+				s.union(int32(j), int32(i))
+				break
+			}
+		}
+	}
+	// Pass 2: a surname alone to the full name: the closest earlier one,
+	// else the first later one. Full names with different first names
+	// stay apart.
+	for i := range ms {
+		m := &ms[i]
+		if m.kind != kindNamed || m.etype != chronicle.EntityPerson || m.end-m.start != 1 {
+			continue
+		}
+		best := -1
+		for j := range ms {
+			a := &ms[j]
+			if j == i || a.kind != kindNamed || a.end-a.start < 2 || a.surname != m.surname || a.etype != chronicle.EntityPerson {
+				continue
+			}
+			if j < i || best < 0 {
+				best = j
+			}
+			if j > i {
+				break
+			}
+		}
+		if best >= 0 {
+			s.union(int32(best), int32(i))
+		}
+	}
+	// Pass 3: acronyms ("NATO" after "North Atlantic Treaty Organization").
+	for i := range ms {
+		m := &ms[i]
+		if m.kind != kindNamed || m.end-m.start != 1 || m.etype != chronicle.EntityOrg {
+			continue
+		}
+		w := doc.Form(int(m.start))
+		for j := range ms {
+			a := &ms[j]
+			if a.kind == kindNamed && a.end-a.start == int32(len(w)) && a.end-a.start > 1 && initials(doc, a) == w {
+				s.union(int32(j), int32(i))
+				break
+			}
+		}
+	}
+	// Pass 4: "the Russian president" to the person the document named
+	// Russian president; "the secretary of state" to the one secretary of
+	// state it named.
+	for i := range ms {
+		m := &ms[i]
+		if m.kind != kindNominal || m.role < 0 || !m.definite {
+			continue
+		}
+		best, bestDist := -1, 1<<30
+		for j := range ms {
+			a := &ms[j]
+			if a.kind != kindNamed || a.role < 0 || lx.roles[a.role].Title != lx.roles[m.role].Title {
+				continue
+			}
+			if m.country != "" && a.country != "" && a.country != m.country {
+				continue
+			}
+			d := int(m.start - a.start)
+			if d < 0 {
+				d = -d + 1000 // prefer antecedents
+			}
+			if m.country != "" && a.country != m.country {
+				d += 100000 // a title without a country fits only failing all others
+			}
+			if d < bestDist {
+				best, bestDist = j, d
+			}
+		}
+		if best >= 0 {
+			s.union(int32(best), int32(i))
+		}
+	}
+	// Pass 5: quote speakers. A pronoun speaking a quote ("…," he said)
+	// continues the previous quote's speaker; "I" and "me" in a quote are
+	// its speaker.
+	prev := int32(-1)
+	for qi := range n.quotes {
+		q := &n.quotes[qi]
+		if q.speaker < 0 {
+			continue
+		}
+		sp := &ms[q.speaker]
+		if sp.kind == kindPronoun && sp.person == 3 && prev >= 0 && q.sent-n.quotes[prev].sent <= 2 && s.find(q.speaker) == q.speaker {
+			s.union(n.quotes[prev].speaker, q.speaker)
+		}
+		prev = int32(qi)
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.kind == kindPronoun && m.person == 1 && m.num == numSing && m.quote >= 0 {
+			if sp := n.quotes[m.quote].speaker; sp >= 0 {
+				s.union(sp, int32(i))
+			}
+		}
+	}
+	// Pass 6: third-person pronouns.
+	for i := range ms {
+		p := &ms[i]
+		if p.kind != kindPronoun || p.person != 3 || s.find(int32(i)) != int32(i) || p.speaker && s.ring[i] != int32(i) {
+			continue
+		}
+		if j := s.pronounAntecedent(doc, n, i); j >= 0 {
+			s.union(int32(j), int32(i))
+		}
+	}
+}
+
+func initials(doc *chronicle.Document, m *amention) string {
+	var b [8]byte
+	k := 0
+	for t := m.start; t < m.end && k < len(b); t++ {
+		w := doc.Form(int(t))
+		if w != "" && w[0] >= 'A' && w[0] <= 'Z' {
+			b[k] = w[0]
+			k++
+		}
+	}
+	return string(b[:k])
+}
+
+// isPersonMention reports whether a mention can be a he/she antecedent.
+func (s *scratch) isPersonMention(m *amention) bool {
+	switch m.kind {
+	case kindNamed:
+		return m.etype == chronicle.EntityPerson
+	case kindNominal:
+		return m.role >= 0 && m.definite
+	}
+	return false
+}
+
+// pronounAntecedent picks the antecedent of pronoun i: for he/she the most
+// salient person — the first one of the pronoun's own sentence before it,
+// else the first of the closest earlier sentence that has one (up to two
+// back); for it/its the closest organization or state, singular. A pronoun
+// in a quote never refers to the quote's speaker, and looks only inside
+// its quote in its own sentence; a pronoun outside quotes skips quoted
+// mentions.
+func (s *scratch) pronounAntecedent(doc *chronicle.Document, n *newsScratch, i int) int {
+	ms := n.ms
+	p := &ms[i]
+	speaker := int32(-1)
+	if p.quote >= 0 && n.quotes[p.quote].speaker >= 0 {
+		speaker = s.find(n.quotes[p.quote].speaker)
+	}
+	ok := func(a *amention) bool {
+		if p.gen == genNeuter {
+			return a.kind == kindNamed && !a.plural && (a.etype == chronicle.EntityOrg || a.etype == chronicle.EntityGPE)
+		}
+		if p.num == numPlur {
+			return false // "they" is left alone: groups are not actors
+		}
+		return s.isPersonMention(a)
+	}
+	for d := int32(0); d <= 2; d++ {
+		sent := p.sent - d
+		if sent < 0 {
+			break
+		}
+		cand := -1
+		for j := range ms {
+			a := &ms[j]
+			if a.sent != sent {
+				continue
+			}
+			if d == 0 && j >= i {
+				break
+			}
+			if !ok(a) {
+				continue
+			}
+			if speaker >= 0 && s.find(int32(j)) == speaker {
+				continue
+			}
+			if p.quote >= 0 && d == 0 && a.quote != p.quote || p.quote < 0 && a.quote >= 0 {
+				continue
+			}
+			cand = j
+			if p.gen != genNeuter {
+				break // the first person of the sentence
+			}
+		}
+		if cand >= 0 {
+			return cand
+		}
+	}
+	return -1
+}
+
+// buildActors turns the groups that hold a name into actors.
+func (s *scratch) buildActors(doc *chronicle.Document, n *newsScratch, reg *registry.Registry) []chronicle.Actor {
+	ms := n.ms
+	lx := s.lex
+	seen := ""
+	if !doc.Published.IsZero() {
+		seen = doc.Published.Format("2006-01-02")
+	}
+	groups := make(map[int32][]int)
+	var order []int32
+	for i := range ms {
+		r := s.find(int32(i))
+		if _, ok := groups[r]; !ok {
+			order = append(order, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	var actors []chronicle.Actor
+	personCountry := make(map[uint64]string) // surname -> country, for "X administration"
+	for pass := 0; pass < 2; pass++ {
+		actors = actors[:0]
+		for _, r := range order {
+			idx := groups[r]
+			a, ok := s.makeActor(doc, ms, idx, seen, personCountry)
+			if !ok {
+				continue
+			}
+			if reg != nil {
+				applyRegistry(&a, reg)
+			}
+			if a.ID == "" {
+				a.ID = registry.ID(a.Type, a.Name, a.Country)
+			}
+			if a.Type == chronicle.EntityPerson && a.Country != "" {
+				for _, i := range idx {
+					if ms[i].kind == kindNamed {
+						personCountry[ms[i].surname] = a.Country
+					}
+				}
+			}
+			actors = append(actors, a)
+		}
+	}
+	// Entities point at their actor.
+	for ai := range actors {
+		for _, m := range actors[ai].Mentions {
+			if m.Kind != chronicle.MentionNamed {
+				continue
+			}
+			for ei := range doc.Entities {
+				if e := &doc.Entities[ei]; e.Span.Overlaps(m.Span) && e.Actor == "" {
+					e.Actor = actors[ai].ID
+				}
+			}
+		}
+	}
+	_ = lx
+	return actors
+}
+
+func (s *scratch) makeActor(doc *chronicle.Document, ms []amention, idx []int, seen string, personCountry map[uint64]string) (chronicle.Actor, bool) {
+	lx := s.lex
+	var a chronicle.Actor
+	best, bestLen := -1, int32(0)
+	hasPerson, hasOrg, hasGPE := false, false, false
+	for _, i := range idx {
+		m := &ms[i]
+		if m.kind != kindNamed {
+			continue
+		}
+		switch m.etype {
+		case chronicle.EntityPerson:
+			hasPerson = true
+		case chronicle.EntityOrg:
+			hasOrg = true
+		case chronicle.EntityGPE, chronicle.EntityLoc, chronicle.EntityNORP:
+			hasGPE = true
+		}
+		l := m.end - m.start
+		if isArticle(doc.Form(int(m.start))) {
+			l--
+		}
+		if m.plural {
+			l = 0 // "the Russians" never names Russia
+		}
+		if best < 0 || l > bestLen {
+			best, bestLen = i, l
+		}
+	}
+	if best < 0 {
+		return a, false
+	}
+	bm := &ms[best]
+	switch {
+	case hasPerson:
+		a.Type = chronicle.EntityPerson
+	case hasOrg:
+		a.Type = chronicle.EntityOrg
+	case hasGPE:
+		a.Type = chronicle.EntityGPE
+	default:
+		a.Type = bm.etype
+	}
+	lo := int(bm.start)
+	if isArticle(doc.Form(lo)) && bm.end-bm.start > 1 {
+		lo++
+	}
+	a.Name = doc.Text[doc.Tokens[lo].Start:doc.Tokens[bm.end-1].End]
+	if bm.place >= 0 {
+		p := &lx.places[bm.place]
+		if p.isState {
+			a.Name = p.Name
+			a.Country = p.Code
+			a.Sector = p.Sector
+		} else if p.Code != "" && !strings.HasPrefix(a.Name, "The ") {
+			a.Name = p.Name
+		}
+	}
+	for _, i := range idx {
+		m := &ms[i]
+		if m.place >= 0 && a.Country == "" {
+			p := &lx.places[m.place]
+			if p.isState || len(p.Code) == 3 && p.Code != "UNO" && p.Code != "EUR" && p.Code != "NGO" {
+				a.Country = p.Code
+			}
+			if a.Sector == "" {
+				a.Sector = p.Sector
+			}
+		}
+		if m.role >= 0 {
+			ri := &lx.roles[m.role]
+			role := chronicle.Role{Title: ri.Title, Country: m.country, Sector: ri.Sector, Seen: seen, Span: m.roleSpan}
+			dup := false
+			for k := range a.Roles {
+				if a.Roles[k].Title == role.Title && (a.Roles[k].Country == role.Country || role.Country == "") {
+					dup = true
+				}
+			}
+			if !dup {
+				a.Roles = append(a.Roles, role)
+			}
+		}
+		if m.country != "" && a.Country == "" && m.kind != kindPronoun {
+			a.Country = m.country
+		}
+	}
+	if a.Type == chronicle.EntityPerson && a.Sector == "" && len(a.Roles) > 0 {
+		a.Sector = a.Roles[0].Sector
+	}
+	if a.Type == chronicle.EntityOrg && a.Sector == "" {
+		last := doc.Form(int(bm.end - 1))
+		if orgNouns[last] || last == "Ministry" || last == "Department" || last == "Government" || last == "Administration" {
+			a.Sector = "government"
+		}
+	}
+	// "the Trump administration" is in the country of Trump.
+	if a.Type == chronicle.EntityOrg && a.Country == "" && orgNouns[doc.Form(int(bm.end-1))] && bm.end-bm.start >= 2 {
+		a.Country = personCountry[registry.NormHash(doc.Form(int(bm.end-2)))]
+	}
+	for _, i := range idx {
+		m := &ms[i]
+		kind := chronicle.MentionNominal
+		switch m.kind {
+		case kindNamed:
+			if !m.plural {
+				kind = chronicle.MentionNamed
+			}
+		case kindPronoun:
+			kind = chronicle.MentionPronominal
+		}
+		r := m.rng()
+		a.Mentions = append(a.Mentions, chronicle.Mention{Span: doc.RangeSpan(r), Tokens: r, Kind: kind})
+	}
+	return a, true
+}
+
+// applyRegistry gives an actor the id of its registry entry and fills what
+// the text left open; a user dictionary entry overrides name, country and
+// sector.
+func applyRegistry(a *chronicle.Actor, reg *registry.Registry) {
+	e, ok := reg.Lookup(a.Name, a.Type, a.Country)
+	if !ok {
+		return
+	}
+	a.ID = e.ID
+	if e.Source == registry.SourceUser {
+		a.Name = e.Name
+		if e.Country != "" {
+			a.Country = e.Country
+		}
+		if e.Sector != "" {
+			a.Sector = e.Sector
+		}
+	}
+	if a.Country == "" {
+		a.Country = e.Country
+	}
+	if a.Sector == "" {
+		a.Sector = e.Sector
+	}
+	for i := range a.Roles {
+		if a.Roles[i].Country == "" {
+			for _, r := range e.Roles {
+				if strings.EqualFold(r.Title, a.Roles[i].Title) {
+					a.Roles[i].Country = r.Country
+				}
+			}
+			if a.Roles[i].Country == "" {
+				a.Roles[i].Country = a.Country
+			}
+		}
+	}
+}
+
+// ObservationOf turns an actor found in doc into what a registry records:
+// its canonical name, the other names the article used (titles removed,
+// pronouns and descriptions left out) and its roles dated with the
+// document's date.
+func ObservationOf(doc *chronicle.Document, a chronicle.Actor) registry.Observation {
+	o := registry.Observation{Type: a.Type, Name: a.Name, Country: a.Country, Sector: a.Sector}
+	seen := map[string]bool{registry.Normalize(a.Name): true}
+	for _, m := range a.Mentions {
+		if m.Kind != chronicle.MentionNamed {
+			continue
+		}
+		t := doc.SpanText(m.Span)
+		if k := registry.Normalize(t); !seen[k] {
+			seen[k] = true
+			o.Aliases = append(o.Aliases, t)
+		}
+	}
+	for _, r := range a.Roles {
+		o.Roles = append(o.Roles, registry.Role{Title: r.Title, Country: r.Country, Sector: r.Sector, From: r.Seen, To: r.Seen})
+	}
+	return o
+}

@@ -1,0 +1,126 @@
+package actor_test
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	chronicle "github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/actor"
+	"github.com/chronicle-news/chronicle/internal/shared"
+	"github.com/chronicle-news/chronicle/registry"
+	"github.com/chronicle-news/chronicle/segment"
+	"github.com/chronicle-news/chronicle/tokenize"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// readDoc reads an article and runs the stages before actor that need no
+// model (tokenizer, segmenter).
+func readDoc(t testing.TB, path string, published string) *chronicle.Document {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var meta chronicle.Meta
+	if published != "" {
+		meta.Published, _ = time.Parse("2006-01-02", published)
+	}
+	doc, err := chronicle.NewDocument(raw, filepath.Base(path), meta, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := chronicle.Pipeline{tokenize.New(), segment.New()}
+	if err := p.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// dump writes actors in a stable, reviewable text form.
+func dump(doc *chronicle.Document) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d actors\n", len(doc.Actors))
+	for _, a := range doc.Actors {
+		fmt.Fprintf(&b, "\n%s\t%s\t%s\tcountry=%s\tsector=%s\n", a.ID, a.Type, a.Name, a.Country, a.Sector)
+		for _, r := range a.Roles {
+			fmt.Fprintf(&b, "\trole\t%s\tcountry=%s\tsector=%s\tseen=%s\t%q\n", r.Title, r.Country, r.Sector, r.Seen, doc.SpanText(r.Span))
+		}
+		for _, m := range a.Mentions {
+			fmt.Fprintf(&b, "\t%s\t%d-%d\t%q\n", m.Kind, m.Start, m.End, doc.SpanText(m.Span))
+		}
+	}
+	return b.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the output (review, then run with -update):\n%s", path, diffLines(string(want), got))
+	}
+}
+
+func diffLines(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	var out strings.Builder
+	for i := 0; i < max(len(al), len(bl)); i++ {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			fmt.Fprintf(&out, "line %d:\n- %s\n+ %s\n", i+1, x, y)
+		}
+	}
+	return out.String()
+}
+
+func seedRegistry(t testing.TB) *registry.Registry {
+	t.Helper()
+	reg := registry.New()
+	f, err := os.Open(filepath.Join("testdata", "us-officials.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	es, err := registry.ReadDictionary(f, "us-officials.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range es {
+		reg.Add(e)
+	}
+	return reg
+}
+
+func TestSeedGolden(t *testing.T) {
+	doc := readDoc(t, shared.Path(t, "seed", "talks-turkey.txt"), "2025-05-16")
+	x, err := actor.New(seedRegistry(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "talks-turkey.golden", dump(doc))
+}

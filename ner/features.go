@@ -1,0 +1,172 @@
+package ner
+
+import (
+	"strings"
+
+	"github.com/chronicle-news/chronicle/perceptron"
+)
+
+const pad = 2
+
+// word holds the tag-independent hashes of one token.
+type word struct {
+	lw, fw, sh, up, xp uint64
+	suf                [3]uint64 // suffixes of 2..4 bytes
+	pre                [2]uint64 // prefixes of 2..3 bytes
+	flags              uint64
+	cc, cf             uint64
+	gz                 uint64
+	cs                 uint64
+}
+
+const (
+	flagUpper = 1 << iota
+	flagAllUpper
+	flagDigit
+	flagHyphen
+	flagFirst
+	flagLower
+)
+
+// sequence is per-sentence scratch space, reused through a sync.Pool.
+type sequence struct {
+	forms, upos, xpos []string
+	words             []word
+	lws               []uint64
+	gaz               []uint64
+	labels            []int32
+	casing            uint64 // casing of the whole sentence
+	feats             []uint64
+	scores            []int32
+	buf               []byte
+	mentions          []Mention
+}
+
+var padWord = word{lw: perceptron.Hash(1, "<pad>"), fw: perceptron.Hash(2, "<pad>"), sh: perceptron.Hash(3, "<pad>"),
+	up: perceptron.Hash(60, "<pad>"), xp: perceptron.Hash(61, "<pad>"), cc: 1 << 40, cf: 1 << 40, gz: 1 << 40}
+
+// load computes the word hashes and gazetteer matches of s.forms.
+func (r *Recognizer) load(s *sequence) {
+	n := len(s.forms)
+	s.lws = s.lws[:0]
+	s.words = s.words[:0]
+	for range pad {
+		s.words = append(s.words, padWord)
+	}
+	for i, f := range s.forms {
+		var w word
+		s.buf = perceptron.AppendLower(s.buf[:0], f)
+		low := s.buf
+		w.lw = perceptron.HashBytes(1, low)
+		w.fw = perceptron.Hash(2, f)
+		for k := range w.suf {
+			if k+2 <= len(low) {
+				w.suf[k] = perceptron.HashBytes(uint32(4+k), low[len(low)-k-2:])
+			}
+		}
+		for k := range w.pre {
+			if k+2 <= len(low) {
+				w.pre[k] = perceptron.HashBytes(uint32(8+k), low[:k+2])
+			}
+		}
+		start := len(s.buf)
+		s.buf = perceptron.AppendShape(s.buf, f)
+		w.sh = perceptron.HashBytes(3, s.buf[start:])
+		if i < len(s.upos) {
+			w.up = perceptron.Hash(60, s.upos[i])
+		}
+		if i < len(s.xpos) {
+			w.xp = perceptron.Hash(61, s.xpos[i])
+		}
+		if perceptron.IsUpperStart(f) {
+			w.flags |= flagUpper
+			if len(f) > 1 && strings.IndexFunc(f, isLowerASCII) < 0 {
+				w.flags |= flagAllUpper
+			}
+		} else if len(f) > 0 && 'a' <= f[0] && f[0] <= 'z' {
+			w.flags |= flagLower
+		}
+		if strings.ContainsAny(f, "0123456789") {
+			w.flags |= flagDigit
+		}
+		if strings.IndexByte(f, '-') > 0 {
+			w.flags |= flagHyphen
+		}
+		if i == 0 {
+			w.flags |= flagFirst
+		}
+		if v, ok := r.clusters.Coarse.Get(w.lw); ok {
+			w.cc = uint64(v) + 1
+		}
+		if v, ok := r.clusters.Fine.Get(w.lw); ok {
+			w.cf = uint64(v) + 1
+		}
+		if v, ok := r.cs.Get(w.lw); ok {
+			w.cs = uint64(v) + 1
+		}
+		s.lws = append(s.lws, w.lw)
+		s.words = append(s.words, w)
+	}
+	for range pad {
+		s.words = append(s.words, padWord)
+	}
+	if cap(s.gaz) < n {
+		s.gaz = make([]uint64, n)
+		s.labels = make([]int32, n)
+	}
+	s.gaz, s.labels = s.gaz[:n], s.labels[:n]
+	r.gaz.match(s.lws, s.gaz)
+	var up, low int
+	for i := range n {
+		switch w := &s.words[i+pad]; {
+		case w.flags&flagUpper != 0:
+			up++
+		case w.flags&flagLower != 0:
+			low++
+		}
+	}
+	switch {
+	case up == 0:
+		s.casing = 1 // all lower case
+	case low == 0:
+		s.casing = 2 // headline or shouting
+	case up*2 > low:
+		s.casing = 3 // title case
+	default:
+		s.casing = 4
+	}
+	for i := range n {
+		s.words[i+pad].gz = s.gaz[i]
+	}
+}
+
+func isLowerASCII(r rune) bool { return 'a' <= r && r <= 'z' }
+
+// features returns the features of token i given the two previous labels.
+//
+// Tuned: called once per token; it must not allocate.
+func (s *sequence) features(i, p1, p2 int) []uint64 {
+	c := perceptron.Combine
+	ws := s.words
+	w, wp, wpp, wn, wnn := &ws[i+pad], &ws[i+pad-1], &ws[i+pad-2], &ws[i+pad+1], &ws[i+pad+2]
+	t1, t2 := uint64(p1+1), uint64(p2+1)
+	f := append(s.feats[:0],
+		1,
+		w.lw, w.fw, w.sh,
+		w.suf[0], w.suf[1], w.suf[2], w.pre[0], w.pre[1],
+		c(10, wp.lw, 0), c(11, wn.lw, 0), c(12, wpp.lw, 0), c(13, wnn.lw, 0),
+		c(14, wp.sh, 0), c(15, wn.sh, 0),
+		c(16, w.up, 0), c(17, wp.up, 0), c(18, wn.up, 0), c(19, w.xp, 0),
+		c(20, t1, 0), c(21, t1, t2), c(22, t1, w.sh), c(23, t1, w.lw), c(24, t1, w.up),
+		c(25, wp.lw, w.lw), c(26, w.lw, wn.lw),
+		c(27, w.flags, 0), c(28, w.flags, wp.flags), c(29, w.flags, wn.flags),
+		c(30, w.cf, 0), c(31, w.cc, 0), c(32, wp.cf, 0), c(33, wn.cf, 0), c(34, t1, w.cc), c(35, w.cf, w.flags),
+		c(40, w.gz, 0), c(41, wp.gz, 0), c(42, wn.gz, 0), c(43, w.gz, w.flags), c(44, t1, w.gz),
+		c(45, w.up, wn.up), c(46, wp.up, w.up), c(47, w.sh, wn.sh), c(48, wp.xp, w.xp),
+		c(49, wp.fw, 0), c(50, wn.fw, 0),
+		c(51, s.casing, w.flags), c(52, s.casing, w.gz), c(53, w.cs, w.flags), c(54, w.cs, s.casing),
+		c(55, wn.cs, wn.flags), c(56, s.casing, w.cf), c(57, t1, w.cs),
+	)
+	s.feats = f
+	return f
+}

@@ -1,0 +1,222 @@
+package parse
+
+// Feature templates after Zhang & Nivre (2011), "Transition-based dependency
+// parsing with rich non-local features": words, tags, labels, distance,
+// valency and label sets of the stack top (S0), the buffer front (N0), the next
+// buffer words (N1, N2), S0's head and grand-head, the left- and rightmost
+// dependents of S0 and N0, plus S1. Every feature is a 64-bit hash of a
+// template number and its values; nothing is interned at parse time.
+
+const (
+	noneVal = 0x5bd1e9955bd1e995 // position does not exist
+	rootVal = 0x27d4eb2f165667c5 // the artificial root token
+)
+
+// mix hashes a template id and up to three values.
+func mix(t, a, b, c uint64) uint64 {
+	x := t*0x9e3779b97f4a7c15 ^ a
+	x = (x ^ x>>30) * 0xbf58476d1ce4e5b9
+	x ^= b
+	x = (x ^ x>>27) * 0x94d049bb133111eb
+	x ^= c
+	x = (x ^ x>>31) * 0xbf58476d1ce4e5b9
+	return x ^ x>>29
+}
+
+// fnv64 hashes a string (FNV-1a).
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// wordHash hashes a word form folded to lower case (ASCII) with every digit
+// mapped to 0, so "2025" and "1999" share features. It does not allocate.
+func wordHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case '0' <= c && c <= '9':
+			c = '0'
+		}
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h | 1
+}
+
+// input is one sentence as the parser sees it: hashed forms and tags.
+type input struct {
+	words, tags []uint64 // len n+1; index n is the root
+}
+
+func (in *input) reset(n int) {
+	in.words = grow64(in.words, n+1)
+	in.tags = grow64(in.tags, n+1)
+	in.words[n], in.tags[n] = rootVal, rootVal
+}
+
+// maxFeatures bounds the number of features extract writes.
+const maxFeatures = 80
+
+// extract writes the features of configuration st into out (len >=
+// maxFeatures) and returns how many it wrote.
+//
+// Tuned: called twice per token; no allocation, no maps.
+func extract(st *state, in *input, out []uint64) int {
+	n := int32(st.n)
+	w := func(i int32) uint64 {
+		if i < 0 {
+			return noneVal
+		}
+		return in.words[i]
+	}
+	p := func(i int32) uint64 {
+		if i < 0 {
+			return noneVal
+		}
+		return in.tags[i]
+	}
+	l := func(i int32) uint64 {
+		if i < 0 || i >= n {
+			return noneVal
+		}
+		return uint64(st.label[i] + 2)
+	}
+	s0 := st.s0()
+	s1 := st.s1()
+	n0 := st.b0
+	n1, n2 := int32(-1), int32(-1)
+	if n0+1 <= n {
+		n1 = n0 + 1
+	}
+	if n0+2 <= n {
+		n2 = n0 + 2
+	}
+	var s0h, s0h2, s0l, s0r, s0l2, s0r2, n0l, n0l2 int32 = -1, -1, -1, -1, -1, -1, -1, -1
+	var s0vl, s0vr, n0vl uint64
+	var s0sl, s0sr, n0sl uint64
+	dist := uint64(0)
+	if s0 >= 0 {
+		s0h = st.head[s0]
+		if s0h >= 0 && s0h < n {
+			s0h2 = st.head[s0h]
+		}
+		s0l, s0l2, s0r, s0r2 = st.l1[s0], st.l2[s0], st.r1[s0], st.r2[s0]
+		s0vl, s0vr = uint64(st.nl[s0]), uint64(st.nr[s0])
+		s0sl, s0sr = st.ls[s0], st.rs[s0]
+		d := n0 - s0
+		if n0 == n {
+			d = 0 // distance to the root token is meaningless
+		}
+		if d > 10 {
+			d = 10
+		}
+		dist = uint64(d) + 1
+	}
+	n0l, n0l2 = st.l1[n0], st.l2[n0]
+	n0vl = uint64(st.nl[n0])
+	n0sl = st.ls[n0]
+
+	S0w, S0p, N0w, N0p := w(s0), p(s0), w(n0), p(n0)
+	N1w, N1p, N2w, N2p := w(n1), p(n1), w(n2), p(n2)
+	k := 0
+	add := func(a, b, c uint64) {
+		out[k] = mix(uint64(k+1), a, b, c)
+		k++
+	}
+	// single words
+	add(S0w, S0p, 0)
+	add(S0w, 0, 0)
+	add(S0p, 0, 0)
+	add(N0w, N0p, 0)
+	add(N0w, 0, 0)
+	add(N0p, 0, 0)
+	add(N1w, N1p, 0)
+	add(N1w, 0, 0)
+	add(N1p, 0, 0)
+	add(N2w, N2p, 0)
+	add(N2w, 0, 0)
+	add(N2p, 0, 0)
+	// word pairs
+	add(mix(0, S0w, S0p, 0), N0w, N0p)
+	add(mix(0, S0w, S0p, 0), N0w, 0)
+	add(S0w, mix(0, N0w, N0p, 0), 0)
+	add(mix(0, S0w, S0p, 0), N0p, 0)
+	add(S0p, N0w, N0p)
+	add(S0w, N0w, 0)
+	add(S0p, N0p, 0)
+	add(N0p, N1p, 0)
+	// three words
+	add(N0p, N1p, N2p)
+	add(S0p, N0p, N1p)
+	add(p(s0h), S0p, N0p)
+	add(S0p, p(s0l), N0p)
+	add(S0p, p(s0r), N0p)
+	add(S0p, N0p, p(n0l))
+	// distance
+	add(S0w, dist, 0)
+	add(S0p, dist, 0)
+	add(N0w, dist, 0)
+	add(N0p, dist, 0)
+	add(S0w, N0w, dist)
+	add(S0p, N0p, dist)
+	// valency
+	add(S0w, s0vr, 0)
+	add(S0p, s0vr, 0)
+	add(S0w, s0vl, 0)
+	add(S0p, s0vl, 0)
+	add(N0w, n0vl, 0)
+	add(N0p, n0vl, 0)
+	// unigrams
+	add(w(s0h), 0, 0)
+	add(p(s0h), 0, 0)
+	add(l(s0), 0, 0)
+	add(w(s0l), 0, 0)
+	add(p(s0l), 0, 0)
+	add(l(s0l), 0, 0)
+	add(w(s0r), 0, 0)
+	add(p(s0r), 0, 0)
+	add(l(s0r), 0, 0)
+	add(w(n0l), 0, 0)
+	add(p(n0l), 0, 0)
+	add(l(n0l), 0, 0)
+	// third order
+	add(w(s0h2), 0, 0)
+	add(p(s0h2), 0, 0)
+	add(l(s0h), 0, 0)
+	add(w(s0l2), 0, 0)
+	add(p(s0l2), 0, 0)
+	add(l(s0l2), 0, 0)
+	add(w(s0r2), 0, 0)
+	add(p(s0r2), 0, 0)
+	add(l(s0r2), 0, 0)
+	add(w(n0l2), 0, 0)
+	add(p(n0l2), 0, 0)
+	add(l(n0l2), 0, 0)
+	add(S0p, p(s0l), p(s0l2))
+	add(S0p, p(s0r), p(s0r2))
+	add(S0p, p(s0h), p(s0h2))
+	add(N0p, p(n0l), p(n0l2))
+	// label sets
+	add(S0w, s0sr, 0)
+	add(S0p, s0sr, 0)
+	add(S0w, s0sl, 0)
+	add(S0p, s0sl, 0)
+	add(N0w, n0sl, 0)
+	add(N0p, n0sl, 0)
+	// S1 and extra context
+	add(w(s1), p(s1), 0)
+	add(p(s1), S0p, N0p)
+	add(p(s1), S0p, 0)
+	add(S0p, N0p, l(s0))
+	add(S0w, N0p, N1p)
+	add(N0w, N1w, 0)
+	return k
+}

@@ -1,0 +1,244 @@
+package parse
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/chronicle-news/chronicle/conllu"
+	"github.com/chronicle-news/chronicle/internal/shared"
+)
+
+func TestProjectivizeRoundTrip(t *testing.T) {
+	tests := []struct {
+		name   string
+		heads  []int
+		labels []string
+		lifts  int
+	}{
+		{"projective", []int{1, -1, 1}, []string{"nsubj", "root", "obj"}, 0},
+		{
+			// "A hearing is scheduled on the issue today": "issue" (6)
+			// depends on "hearing" (1) across "is scheduled" (2, 3).
+			"extraposed pp",
+			[]int{1, 3, 3, -1, 6, 6, 1, 3},
+			[]string{"det", "nsubj:pass", "aux:pass", "root", "case", "det", "nmod", "obl:tmod"},
+			1,
+		},
+		{
+			// Crossing arcs two levels deep: 0->2 crosses 1->3, both lifted.
+			"two crossings",
+			[]int{-1, 0, 0, 1},
+			[]string{"root", "conj", "obj", "obj"},
+			1,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, l, lifts := projectivize(tt.heads, tt.labels)
+			if lifts != tt.lifts {
+				t.Errorf("lifts = %d, want %d", lifts, tt.lifts)
+			}
+			if d := nonProjective(h); d >= 0 {
+				t.Fatalf("still non-projective at %d: %v", d, h)
+			}
+			h32 := make([]int32, len(h))
+			for i, x := range h {
+				h32[i] = int32(x)
+			}
+			deprojectivize(h32, l, nil)
+			for i := range h {
+				if int(h32[i]) != tt.heads[i] || l[i] != tt.labels[i] {
+					t.Errorf("word %d: got %d %s, want %d %s", i, h32[i], l[i], tt.heads[i], tt.labels[i])
+				}
+			}
+		})
+	}
+}
+
+func conllTree(s *conllu.Sentence) ([]int, []string) {
+	h := make([]int, len(s.Words))
+	l := make([]string, len(s.Words))
+	for i, w := range s.Words {
+		h[i], l[i] = w.Head-1, w.Deprel
+	}
+	return h, l
+}
+
+// The lift encoding must restore (nearly) every non-projective EWT arc.
+func TestProjectivizeRoundTripEWT(t *testing.T) {
+	path := shared.Path(t, "corpora", "ud-english-ewt", "en_ewt-ud-train.conllu")
+	sents, err := conllu.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lifted, restored := 0, 0
+	for _, s := range sents {
+		heads, labels := conllTree(s)
+		h, l, n := projectivize(heads, labels)
+		if n == 0 {
+			continue
+		}
+		if nonProjective(h) >= 0 {
+			t.Fatalf("%s: still non-projective", s.ID)
+		}
+		h32 := make([]int32, len(h))
+		for i, x := range h {
+			h32[i] = int32(x)
+		}
+		deprojectivize(h32, l, nil)
+		for i := range heads {
+			if h[i] != heads[i] {
+				lifted++
+				if int(h32[i]) == heads[i] {
+					restored++
+				}
+			}
+			if l[i] != labels[i] {
+				t.Fatalf("%s word %d: label %q, want %q", s.ID, i+1, l[i], labels[i])
+			}
+		}
+	}
+	t.Logf("%d lifted arcs, %d restored (%.1f%%)", lifted, restored, pct(restored, lifted))
+	if lifted == 0 || pct(restored, lifted) < 85 {
+		t.Errorf("restored %d of %d lifted arcs", restored, lifted)
+	}
+}
+
+// Following the dynamic oracle's zero-cost transitions must rebuild every
+// projectivized gold tree exactly.
+func TestOracleRebuildsGold(t *testing.T) {
+	path := shared.Path(t, "corpora", "ud-english-ewt", "en_ewt-ud-dev.conllu")
+	sents, err := conllu.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := &trainer{idx: map[uint64]int32{}}
+	if err := tr.prepare(sents, 1); err != nil {
+		t.Fatal(err)
+	}
+	for si := range tr.sents {
+		s := &tr.sents[si]
+		st := &tr.st
+		st.reset(len(s.gh))
+		for !st.terminal() {
+			sh, re, la, ra := tr.unlabeledCosts(s)
+			next := -1
+			for c := range tr.costs {
+				if !st.valid(c, tr.root) {
+					continue
+				}
+				cost := []int{sh, re, la, ra}[classOp(c)]
+				switch classOp(c) {
+				case opLeft:
+					if s.gh[st.s0()] == st.b0 && int(s.gl[st.s0()]) != classLabel(c) {
+						cost++
+					}
+				case opRight:
+					if s.gh[st.b0] == st.s0() && int(s.gl[st.b0]) != classLabel(c) {
+						cost++
+					}
+				}
+				if cost == 0 {
+					next = c
+					break
+				}
+			}
+			if next < 0 {
+				t.Fatalf("sentence %d: no zero-cost transition", si)
+			}
+			st.apply(next)
+		}
+		for i := range s.gh {
+			if st.head[i] != s.gh[i] || st.label[i] != s.gl[i] {
+				t.Fatalf("sentence %d word %d: got %d/%d, want %d/%d", si, i, st.head[i], st.label[i], s.gh[i], s.gl[i])
+			}
+		}
+	}
+}
+
+func smallTrain(t *testing.T, n int) []*conllu.Sentence {
+	t.Helper()
+	path := shared.Path(t, "corpora", "ud-english-ewt", "en_ewt-ud-train.conllu")
+	sents, err := conllu.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sents[:n]
+}
+
+func TestTrainReproducible(t *testing.T) {
+	sents := smallTrain(t, 400)
+	opts := Options{Iterations: 3, Seed: 7, Dev: sents[300:]}
+	a, _, err := Train(context.Background(), sents[:300], opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := Train(context.Background(), sents[:300], opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Fatalf("two trainings on the same data differ (%d vs %d bytes)", len(a), len(b))
+	}
+	opts.Seed = 8
+	c, _, err := Train(context.Background(), sents[:300], opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(a, c) {
+		t.Errorf("the seed has no effect")
+	}
+}
+
+func TestDecodeCorrupt(t *testing.T) {
+	sents := smallTrain(t, 200)
+	data, _, err := Train(context.Background(), sents, Options{Iterations: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fromBytes(data); err != nil {
+		t.Fatalf("good model: %v", err)
+	}
+	flip := slices.Clone(data)
+	flip[len(flip)/2] ^= 0x40
+	cases := map[string][]byte{
+		"empty":       nil,
+		"magic only":  magic[:],
+		"bad magic":   append([]byte("XXXXXXXX"), data[8:]...),
+		"truncated":   data[:len(data)/3],
+		"last byte":   data[:len(data)-1],
+		"bit flipped": flip,
+		"extra byte":  append(slices.Clone(data), 0),
+	}
+	for name, b := range cases {
+		if _, err := fromBytes(b); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+// FuzzDecode: no model file, however damaged, makes decoding panic.
+func FuzzDecode(f *testing.F) {
+	labels := []string{"nsubj", "root"}
+	good, err := encodeModel(labels, 0.01, []feature{{key: 5, ent: []uint32{1<<16 | 7}}, {key: 9, ent: []uint32{3<<16 | 0xfff0}}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add(good[:len(good)-3])
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := fromBytes(data)
+		if err != nil {
+			return
+		}
+		// A model that decodes must parse without trouble.
+		sc := new(scratch)
+		sc.in.reset(3)
+		for i := 0; i < 3; i++ {
+			sc.in.words[i], sc.in.tags[i] = uint64(i+1), uint64(i+7)
+		}
+		p.parse(sc, 3)
+	})
+}

@@ -1,0 +1,293 @@
+package parse
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
+	"slices"
+)
+
+// Model file format ("parser.model"), little-endian:
+//
+//	magic    [8]byte "CHRPARS1"
+//	nlabels  uint16, then per label: uint8 length + bytes
+//	scale    float32  (weight = int16 * scale)
+//	nfeat    uint32, then per feature, sorted by key:
+//	  key    uint32 (folded feature hash, never 0)
+//	  nent   uint16, then per entry: class uint16, weight int16
+//	crc32    uint32 (IEEE) of everything before it
+//
+// Keys are 32-bit folds of the 64-bit feature hashes; features that collide
+// after folding are merged (weights summed) when the model is written.
+
+var magic = [8]byte{'C', 'H', 'R', 'P', 'A', 'R', 'S', '1'}
+
+// weights is the read-only, quantized weight table used at parse time: an
+// open-addressing hash table from folded feature key to a run of
+// (class, weight) entries.
+type weights struct {
+	// slots has mask+2 elements: the last is a sentinel holding the end of
+	// the entries, so the entries of slot s are ent[slots[s].start:slots[s+1].start].
+	slots []slot
+	ent   []uint32 // class<<16 | uint16(weight); classes checked at load
+	mask  uint32
+	scale float32
+}
+
+type slot struct {
+	key   uint32 // 0 = empty
+	start uint32
+}
+
+func foldKey(h uint64) uint32 {
+	k := uint32(h ^ h>>32)
+	if k == 0 {
+		k = 1
+	}
+	return k
+}
+
+// slot finds the table slot of key k, or -1.
+func (w *weights) slot(k uint32) int {
+	if len(w.slots) == 0 {
+		return -1
+	}
+	i := (k * 0x9e3779b1) & w.mask
+	for {
+		switch w.slots[i].key {
+		case k:
+			return int(i)
+		case 0:
+			return -1
+		}
+		i = (i + 1) & w.mask
+	}
+}
+
+// score adds the weights of feats into scores (len = number of classes).
+// runs is scratch space of len >= len(feats).
+//
+// Tuned: the inner loop of parsing. All probes are made first and summed
+// after, so that the cache misses of different features overlap.
+func (w *weights) score(feats []uint64, scores []int32, runs [][2]uint32) {
+	k := 0
+	for _, f := range feats {
+		if s := w.slot(foldKey(f)); s >= 0 {
+			runs[k] = [2]uint32{w.slots[s].start, w.slots[s+1].start}
+			k++
+		}
+	}
+	for _, r := range runs[:k] {
+		for _, e := range w.ent[r[0]:r[1]] {
+			scores[e>>16] += int32(int16(uint16(e)))
+		}
+	}
+}
+
+// feature is one feature with its weights, as written to a model file.
+type feature struct {
+	key uint32
+	ent []uint32
+}
+
+// model is the decoded content of a model file.
+type model struct {
+	labels []string
+	w      weights
+}
+
+func encodeModel(labels []string, scale float32, feats []feature) ([]byte, error) {
+	var b bytes.Buffer
+	b.Write(magic[:])
+	le := binary.LittleEndian
+	var buf [8]byte
+	if len(labels) > math.MaxUint16/2-2 {
+		return nil, fmt.Errorf("parse: %d labels is too many", len(labels))
+	}
+	b.Write(le.AppendUint16(buf[:0], uint16(len(labels))))
+	for _, l := range labels {
+		if len(l) > 255 {
+			return nil, fmt.Errorf("parse: label %q is too long", l)
+		}
+		b.WriteByte(byte(len(l)))
+		b.WriteString(l)
+	}
+	b.Write(le.AppendUint32(buf[:0], math.Float32bits(scale)))
+	b.Write(le.AppendUint32(buf[:0], uint32(len(feats))))
+	for _, f := range feats {
+		b.Write(le.AppendUint32(buf[:0], f.key))
+		b.Write(le.AppendUint16(buf[:0], uint16(len(f.ent))))
+		for _, e := range f.ent {
+			b.Write(le.AppendUint32(buf[:0], e))
+		}
+	}
+	b.Write(le.AppendUint32(buf[:0], crc32.ChecksumIEEE(b.Bytes())))
+	return b.Bytes(), nil
+}
+
+// decodeModel checks and decodes a model file. Every error describes what
+// is wrong; no input makes it panic.
+func decodeModel(data []byte) (*model, error) {
+	if len(data) < len(magic)+4 || !bytes.Equal(data[:len(magic)], magic[:]) {
+		return nil, fmt.Errorf("not a parser model (bad magic)")
+	}
+	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
+	if crc32.ChecksumIEEE(body) != sum {
+		return nil, fmt.Errorf("checksum mismatch: the model is truncated or corrupt")
+	}
+	r := &reader{b: body[len(magic):]}
+	nl := int(r.u16())
+	m := &model{labels: make([]string, 0, nl)}
+	for i := 0; i < nl && r.err == nil; i++ {
+		m.labels = append(m.labels, string(r.bytes(int(r.u8()))))
+	}
+	m.w.scale = math.Float32frombits(r.u32())
+	nf := int(r.u32())
+	if r.err != nil {
+		return nil, r.err
+	}
+	if nf > len(r.b)/6 {
+		return nil, fmt.Errorf("feature count %d exceeds the file size", nf)
+	}
+	nclass := uint32(2 + 2*nl)
+	size := 1
+	for size < nf*3/2+1 {
+		size <<= 1
+	}
+	w := &m.w
+	keys := make([]uint32, size)
+	w.mask = uint32(size - 1)
+	idx := make([]uint32, size) // slot -> feature ordinal+1
+	offs := make([]uint32, nf+1)
+	var ent []uint32
+	prev := uint32(0)
+	for i := 0; i < nf && r.err == nil; i++ {
+		k := r.u32()
+		ne := int(r.u16())
+		if r.err != nil {
+			break
+		}
+		if k == 0 || (i > 0 && k <= prev) {
+			return nil, fmt.Errorf("feature %d: keys not strictly increasing", i)
+		}
+		prev = k
+		raw := r.bytes(4 * ne)
+		for j := 0; j < ne && r.err == nil; j++ {
+			e := binary.LittleEndian.Uint32(raw[4*j:])
+			if e>>16 >= nclass {
+				return nil, fmt.Errorf("feature %d: class %d out of range", i, e>>16)
+			}
+			ent = append(ent, e)
+		}
+		offs[i+1] = uint32(len(ent))
+		s := (k * 0x9e3779b1) & w.mask
+		for keys[s] != 0 {
+			s = (s + 1) & w.mask
+		}
+		keys[s] = k
+		idx[s] = uint32(i + 1)
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	if len(r.b) != 0 {
+		return nil, fmt.Errorf("%d trailing bytes", len(r.b))
+	}
+	// Lay entries out in slot order so that start has one entry per slot.
+	w.slots = make([]slot, size+1)
+	w.ent = make([]uint32, 0, len(ent))
+	for s := 0; s < size; s++ {
+		w.slots[s] = slot{key: keys[s], start: uint32(len(w.ent))}
+		if f := idx[s]; f > 0 {
+			w.ent = append(w.ent, ent[offs[f-1]:offs[f]]...)
+		}
+	}
+	w.slots[size].start = uint32(len(w.ent))
+	return m, nil
+}
+
+type reader struct {
+	b   []byte
+	err error
+}
+
+func (r *reader) bytes(n int) []byte {
+	if r.err != nil {
+		return nil
+	}
+	if n > len(r.b) {
+		r.err = io.ErrUnexpectedEOF
+		return nil
+	}
+	v := r.b[:n]
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *reader) u8() uint8 {
+	if b := r.bytes(1); b != nil {
+		return b[0]
+	}
+	return 0
+}
+
+func (r *reader) u16() uint16 {
+	if b := r.bytes(2); b != nil {
+		return binary.LittleEndian.Uint16(b)
+	}
+	return 0
+}
+
+func (r *reader) u32() uint32 {
+	if b := r.bytes(4); b != nil {
+		return binary.LittleEndian.Uint32(b)
+	}
+	return 0
+}
+
+// sortFeatures sorts by key and merges duplicates (summing weights per class).
+func sortFeatures(fs []feature) []feature {
+	slices.SortFunc(fs, func(a, b feature) int {
+		switch {
+		case a.key < b.key:
+			return -1
+		case a.key > b.key:
+			return 1
+		}
+		return 0
+	})
+	out := fs[:0]
+	for _, f := range fs {
+		if len(out) > 0 && out[len(out)-1].key == f.key {
+			last := &out[len(out)-1]
+			last.ent = mergeEntries(last.ent, f.ent)
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func mergeEntries(a, b []uint32) []uint32 {
+	for _, e := range b {
+		c := e >> 16
+		found := false
+		for i, x := range a {
+			if x>>16 == c {
+				v := int32(int16(uint16(x))) + int32(int16(uint16(e)))
+				v = max(min(v, math.MaxInt16), math.MinInt16)
+				a[i] = c<<16 | uint32(uint16(int16(v)))
+				found = true
+				break
+			}
+		}
+		if !found {
+			a = append(a, e)
+		}
+	}
+	slices.Sort(a)
+	return a
+}

@@ -1,0 +1,206 @@
+// Package parse is Chronicle's dependency parser: a greedy arc-eager
+// transition parser (Nivre 2003) trained with a dynamic oracle (Goldberg &
+// Nivre 2012) and an averaged perceptron over hashed Zhang & Nivre (2011)
+// features. It produces UD basic trees with full EWT relations (nsubj:pass,
+// obl:tmod, ...); non-projective trees are handled by pseudo-projective
+// lifting (Nivre & Nilsson 2005).
+//
+// The model is read from an fs.FS ("parser.model"), normally
+// models.FS(); Train writes one.
+package parse
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sync"
+
+	"github.com/chronicle-news/chronicle"
+)
+
+// ModelFile is the name Load reads from its fs.FS.
+const ModelFile = "parser.model"
+
+// Parser fills Token.Head and Token.Deprel. It is read-only after Load and
+// safe for concurrent use by many goroutines; per-call scratch memory comes
+// from a pool.
+type Parser struct {
+	labels    []string
+	rootLabel int
+	nclass    int
+	w         weights
+	pool      sync.Pool // *scratch
+}
+
+type scratch struct {
+	st     state
+	in     input
+	feats  [maxFeatures]uint64
+	runs   [maxFeatures][2]uint32
+	scores []int32
+	heads  []int32
+	labels []string
+	queue  []int32
+}
+
+// Load reads ModelFile from fsys. A missing, truncated or corrupt model gives
+// an error with code chronicle.EUNAVAILABLE; it never panics.
+func Load(fsys fs.FS) (*Parser, error) {
+	data, err := fs.ReadFile(fsys, ModelFile)
+	if err != nil {
+		return nil, chronicle.Wrap(chronicle.EUNAVAILABLE, "parse.Load", err)
+	}
+	p, err := fromBytes(data)
+	if err != nil {
+		return nil, chronicle.Wrap(chronicle.EUNAVAILABLE, "parse.Load "+ModelFile, err)
+	}
+	return p, nil
+}
+
+func fromBytes(data []byte) (*Parser, error) {
+	m, err := decodeModel(data)
+	if err != nil {
+		return nil, err
+	}
+	root := -1
+	for i, l := range m.labels {
+		if l == "root" {
+			root = i
+		}
+	}
+	if root < 0 {
+		return nil, errors.New("model has no root label")
+	}
+	p := &Parser{labels: m.labels, rootLabel: root, nclass: 2 + 2*len(m.labels), w: m.w}
+	p.pool.New = func() any { return new(scratch) }
+	return p, nil
+}
+
+// Labels returns the relations the model can assign (lift encodings
+// included), in class order. The caller must not modify the slice.
+func (p *Parser) Labels() []string { return p.labels }
+
+// Process parses every sentence of doc in place, setting Token.Head (a
+// document-wide token index, -1 for a sentence root) and Token.Deprel. A
+// document without sentences is parsed as one sentence. It uses the tags
+// (XPOS, else UPOS) the tagger left on the tokens; without them it still
+// parses, less accurately. It returns an error wrapping ctx.Err() when ctx
+// is done, and an EINVALID error when a sentence or token lies outside the
+// document (the tokens before it keep their parse).
+func (p *Parser) Process(ctx context.Context, doc *chronicle.Document) error {
+	for i := range doc.Tokens {
+		t := &doc.Tokens[i]
+		if t.Start < 0 || t.End < t.Start || int(t.End) > len(doc.Text) {
+			return chronicle.Errorf(chronicle.EINVALID, "parse", "token %d has bad offsets [%d,%d)", i, t.Start, t.End)
+		}
+	}
+	sc := p.pool.Get().(*scratch)
+	defer p.pool.Put(sc)
+	if len(doc.Sentences) == 0 {
+		if len(doc.Tokens) > 0 {
+			p.parseRange(sc, doc, 0, len(doc.Tokens))
+		}
+		return nil
+	}
+	for i, s := range doc.Sentences {
+		if i&63 == 0 {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("parse: %w", err)
+			}
+		}
+		r := s.Tokens
+		if r.Start < 0 || r.End > len(doc.Tokens) || r.Start > r.End {
+			return chronicle.Errorf(chronicle.EINVALID, "parse", "sentence %d has bad token range [%d,%d)", i, r.Start, r.End)
+		}
+		if r.Len() > 0 {
+			p.parseRange(sc, doc, r.Start, r.End)
+		}
+	}
+	return nil
+}
+
+// tagHash hashes a token's tag: XPOS when present, else UPOS.
+func tagHash(xpos, upos string) uint64 {
+	if xpos != "" {
+		return fnv64(xpos)
+	}
+	return fnv64(upos) ^ 0x1234567
+}
+
+func (p *Parser) parseRange(sc *scratch, doc *chronicle.Document, start, end int) {
+	n := end - start
+	sc.in.reset(n)
+	for i := 0; i < n; i++ {
+		t := &doc.Tokens[start+i]
+		sc.in.words[i] = wordHash(doc.Text[t.Start:t.End])
+		sc.in.tags[i] = tagHash(t.XPOS, t.UPOS)
+	}
+	p.parse(sc, n)
+	for i := 0; i < n; i++ {
+		t := &doc.Tokens[start+i]
+		if h := sc.heads[i]; h < 0 {
+			t.Head = -1
+		} else {
+			t.Head = int32(start) + h
+		}
+		t.Deprel = sc.labels[i]
+	}
+}
+
+// parse runs the transition system over sc.in (n words) and leaves the
+// tree in sc.heads (-1 for the root) and sc.labels.
+//
+// Tuned: no allocation once the scratch buffers have grown.
+func (p *Parser) parse(sc *scratch, n int) {
+	st := &sc.st
+	st.reset(n)
+	if cap(sc.scores) < p.nclass {
+		sc.scores = make([]int32, p.nclass)
+	}
+	scores := sc.scores[:p.nclass]
+	for !st.terminal() {
+		k := extract(st, &sc.in, sc.feats[:])
+		clear(scores)
+		p.w.score(sc.feats[:k], scores, sc.runs[:])
+		best, bestScore := -1, int32(0)
+		for c := range scores {
+			if (best < 0 || scores[c] > bestScore) && st.valid(c, p.rootLabel) {
+				best, bestScore = c, scores[c]
+			}
+		}
+		st.apply(best)
+	}
+	sc.heads = grow32(sc.heads, n)
+	if cap(sc.labels) < n {
+		sc.labels = make([]string, n, n+n/2)
+	}
+	sc.labels = sc.labels[:n]
+	root := int32(-1)
+	for i := 0; i < n; i++ {
+		h, l := st.head[i], int(st.label[i])
+		if h < 0 || h == int32(n) {
+			h = -1
+			if root < 0 {
+				root = int32(i)
+				l = p.rootLabel
+			}
+		}
+		sc.heads[i] = h
+		if l < 0 || l >= len(p.labels) {
+			l = p.rootLabel
+		}
+		sc.labels[i] = p.labels[l]
+	}
+	// A sentence has one root: attach any other word the system left at the
+	// root to the first one.
+	for i := 0; i < n; i++ {
+		if sc.heads[i] < 0 && int32(i) != root {
+			sc.heads[i] = root
+			if sc.labels[i] == "root" {
+				sc.labels[i] = "parataxis"
+			}
+		}
+	}
+	sc.queue = deprojectivize(sc.heads, sc.labels, sc.queue)
+}

@@ -1,0 +1,226 @@
+package parse_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/conllu"
+	"github.com/chronicle-news/chronicle/internal/shared"
+	"github.com/chronicle-news/chronicle/models"
+	"github.com/chronicle-news/chronicle/parse"
+	"github.com/chronicle-news/chronicle/segment"
+	"github.com/chronicle-news/chronicle/tag"
+	"github.com/chronicle-news/chronicle/tokenize"
+)
+
+// pipeline returns tokenize, segment and the embedded tagger, skipping the
+// test when the tagger model is not in models/data yet.
+func pipeline(t testing.TB) chronicle.Pipeline {
+	t.Helper()
+	tg, err := tag.Load(models.FS())
+	if err != nil {
+		t.Skipf("no embedded tagger: %v", err)
+	}
+	return chronicle.Pipeline{tokenize.New(), segment.New(), tg}
+}
+
+// Accuracy floors on EWT with gold tokenization and tags from the embedded
+// tagger (the realistic setting); brief floors UAS 87, LAS 84 on test.
+func TestFloorsPredictedTags(t *testing.T) {
+	tests := []struct {
+		file     string
+		uas, las float64
+	}{
+		{"en_ewt-ud-dev.conllu", 87, 84},
+		{"en_ewt-ud-test.conllu", 87, 84},
+	}
+	tg, err := tag.Load(models.FS())
+	if err != nil {
+		t.Skipf("no embedded tagger: %v", err)
+	}
+	p := loadParser(t)
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			gold, err := conllu.ReadFile(shared.Path(t, "corpora", "ud-english-ewt", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := parse.FromCoNLLU(gold, false)
+			if err := (chronicle.Pipeline{tg, p}).Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			s, err := parse.Score(gold, doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: UAS %.2f LAS %.2f (no punct %.2f %.2f)", tt.file, s.UAS(), s.LAS(), s.UASNoPunct(), s.LASNoPunct())
+			if s.UAS() < tt.uas || s.LAS() < tt.las {
+				t.Errorf("UAS %.2f LAS %.2f, want at least %.1f %.1f", s.UAS(), s.LAS(), tt.uas, tt.las)
+			}
+		})
+	}
+}
+
+// hasArc reports whether some token dep is rel of a token head., relation, dependent form) triples of one sentence.
+func hasArc(doc *chronicle.Document, head, rel, dep string) bool {
+	for i := range doc.Tokens {
+		t := &doc.Tokens[i]
+		if doc.Form(i) == dep && t.Deprel == rel && t.Head >= 0 && doc.Form(int(t.Head)) == head {
+			return true
+		}
+	}
+	return false
+}
+
+// nameHead climbs from a name word through the relations that hold a name
+// or title together (flat, compound, appos) to the head of the phrase.
+func nameHead(doc *chronicle.Document, i int) int {
+	for steps := 0; steps < 8; steps++ {
+		t := &doc.Tokens[i]
+		switch t.Deprel {
+		case "flat", "compound", "appos":
+			if t.Head >= 0 {
+				i = int(t.Head)
+				continue
+			}
+		}
+		break
+	}
+	return i
+}
+
+func find(doc *chronicle.Document, form string) int {
+	for i := range doc.Tokens {
+		if doc.Form(i) == form {
+			return i
+		}
+	}
+	return -1
+}
+
+// Golden arcs on the seed article, through the real pipeline.
+func TestSeedArticle(t *testing.T) {
+	raw, err := os.ReadFile(shared.Path(t, "seed", "talks-turkey.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stages := append(pipeline(t), loadParser(t))
+	doc, err := chronicle.NewDocument(raw, "talks-turkey.txt", chronicle.Meta{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := stages.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range [][3]string{
+		{"skipped", "nsubj", "Putin"},
+		{"accused", "nsubj", "Ukraine"},
+		{"accused", "obj", "Russians"},
+		{"dispatched", "nsubj", "he"},
+		{"told", "nsubj", "Trump"},
+		{"told", "obj", "reporters"},
+	} {
+		if !hasArc(doc, a[0], a[1], a[2]) {
+			t.Errorf("%s is not %s of %s", a[2], a[1], a[0])
+		}
+	}
+	// "he dispatched Secretary of State Marco Rubio and special envoys
+	// Steve Witkoff and Keith Kellogg": Rubio's phrase is the object, the
+	// envoys' phrases are conjoined to it.
+	disp := find(doc, "dispatched")
+	obj := -1
+	for _, name := range []string{"Rubio", "Witkoff", "Kellogg"} {
+		i := find(doc, name)
+		if i < 0 || disp < 0 {
+			t.Fatalf("%s or dispatched not found", name)
+		}
+		h := nameHead(doc, i)
+		tok := &doc.Tokens[h]
+		switch {
+		case name == "Rubio":
+			if tok.Deprel != "obj" || int(tok.Head) != disp {
+				t.Errorf("Rubio's phrase (head %q) is %s of %q, want obj of dispatched", doc.Form(h), tok.Deprel, headForm(doc, h))
+			}
+			obj = h
+		default:
+			if tok.Deprel != "conj" || int(tok.Head) != obj {
+				t.Errorf("%s's phrase (head %q) is %s of %q, want conj of the object", name, doc.Form(h), tok.Deprel, headForm(doc, h))
+			}
+		}
+	}
+}
+
+func headForm(doc *chronicle.Document, i int) string {
+	if h := doc.Tokens[i].Head; h >= 0 {
+		return doc.Form(int(h))
+	}
+	return "ROOT"
+}
+
+// bbcDocs runs tokenizer, segmenter and tagger over BBC articles once.
+func bbcDocs(b *testing.B) ([]*chronicle.Document, int, int) {
+	dir := shared.Path(b, "corpora", "bbc-news")
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Skip("no bbc-news files")
+	}
+	if len(files) > 300 {
+		files = files[:300]
+	}
+	stages := pipeline(b)
+	var docs []*chronicle.Document
+	ntok, nbytes := 0, 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d, err := chronicle.NewDocument(raw, f, chronicle.Meta{}, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := stages.Process(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+		ntok += len(d.Tokens)
+		nbytes += len(raw)
+	}
+	return docs, ntok, nbytes
+}
+
+// BenchmarkParseNews parses tagged BBC news (tokenizer, segmenter and tagger
+// run once, outside the timer).
+func BenchmarkParseNews(b *testing.B) {
+	p := loadParser(b)
+	docs, ntok, nbytes := bbcDocs(b)
+	ctx := context.Background()
+	b.SetBytes(int64(nbytes))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			if err := p.Process(ctx, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	roots := 0
+	for _, d := range docs {
+		for i := range d.Tokens {
+			if d.Tokens[i].Deprel == "root" {
+				roots++
+			}
+		}
+		if len(d.Sentences) == 0 {
+			b.Fatal("no sentences")
+		}
+	}
+	if roots == 0 {
+		b.Fatal("no roots")
+	}
+	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}

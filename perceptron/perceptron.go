@@ -1,0 +1,324 @@
+package perceptron
+
+import (
+	"fmt"
+	"math"
+	"slices"
+)
+
+// entry is one (class, weight) cell of a feature's sparse training row, with
+// the bookkeeping of lazy averaging.
+type entry struct {
+	class int32
+	stamp int32   // instance count at the last change of w
+	w     float32 // current weight
+	total float64 // sum of w over all instances up to stamp
+}
+
+// Trainer learns an averaged perceptron. Rows are sparse: a feature gets a
+// cell for a class only when an update touches it, so features that never
+// cause an error cost nothing. A Trainer is not safe for concurrent use.
+type Trainer struct {
+	classes int
+	index   map[uint64]int32 // feature hash -> row
+	keys    []uint64
+	rows    [][]entry
+	n       int32 // instances seen
+}
+
+// NewTrainer returns a Trainer for the given number of classes (≥ 2).
+func NewTrainer(classes int) *Trainer {
+	return &Trainer{classes: classes, index: make(map[uint64]int32)}
+}
+
+// Classes returns the number of classes.
+func (t *Trainer) Classes() int { return t.classes }
+
+// Scores sets scores[c] (len(scores) ≥ Classes) to the current (not
+// averaged) score of every class for the features.
+func (t *Trainer) Scores(feats []uint64, scores []float32) {
+	clear(scores[:t.classes])
+	for _, f := range feats {
+		r, ok := t.index[f]
+		if !ok || f == 0 {
+			continue
+		}
+		for _, e := range t.rows[r] {
+			scores[e.class] += e.w
+		}
+	}
+}
+
+// Learn counts one training instance (zero hashes in feats stand for absent
+// features and are ignored): when guess differs from truth, the
+// features' weights move towards truth and away from guess.
+func (t *Trainer) Learn(feats []uint64, truth, guess int) {
+	t.n++
+	if truth == guess {
+		return
+	}
+	for _, f := range feats {
+		if f == 0 {
+			continue // absent feature
+		}
+		r, ok := t.index[f]
+		if !ok {
+			r = int32(len(t.rows))
+			t.index[f] = r
+			t.keys = append(t.keys, f)
+			t.rows = append(t.rows, nil)
+		}
+		t.bump(r, int32(truth), 1)
+		t.bump(r, int32(guess), -1)
+	}
+}
+
+func (t *Trainer) bump(r, class int32, v float32) {
+	row := t.rows[r]
+	for i := range row {
+		if row[i].class == class {
+			e := &row[i]
+			e.total += float64(t.n-e.stamp) * float64(e.w)
+			e.stamp = t.n
+			e.w += v
+			return
+		}
+	}
+	t.rows[r] = append(row, entry{class: class, stamp: t.n, w: v})
+}
+
+// Model returns the averaged weights, quantized to int16, as a read-only
+// Model. Cells whose averaged weight is below prune in absolute value are
+// dropped. The result depends only on the sequence of Learn calls.
+func (t *Trainer) Model(prune float64) *Model {
+	n := float64(t.n)
+	if n == 0 {
+		n = 1
+	}
+	type cell struct {
+		class int32
+		w     float64
+	}
+	order := make([]int32, len(t.keys))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		switch ka, kb := t.keys[a], t.keys[b]; {
+		case ka < kb:
+			return -1
+		case ka > kb:
+			return 1
+		}
+		return 0
+	})
+	maxAbs := 0.0
+	avg := make([][]cell, len(order))
+	for i, r := range order {
+		var cells []cell
+		for _, e := range t.rows[r] {
+			w := (e.total + float64(t.n-e.stamp)*float64(e.w)) / n
+			if math.Abs(w) < prune || w == 0 {
+				continue
+			}
+			cells = append(cells, cell{e.class, w})
+			maxAbs = max(maxAbs, math.Abs(w))
+		}
+		slices.SortFunc(cells, func(a, b cell) int { return int(a.class - b.class) })
+		avg[i] = cells
+	}
+	scale := 1.0
+	if maxAbs > 0 {
+		scale = 32000 / maxAbs
+	}
+	b := newBuilder(t.classes, float32(1/scale))
+	for i, r := range order {
+		start := len(b.cls)
+		for _, c := range avg[i] {
+			q := math.Round(c.w * scale)
+			if q == 0 {
+				continue
+			}
+			b.cls = append(b.cls, uint16(c.class))
+			b.wt = append(b.wt, int16(q))
+		}
+		if len(b.cls) > start {
+			b.keys = append(b.keys, t.keys[r])
+			b.ends = append(b.ends, uint32(len(b.cls)))
+		}
+	}
+	return b.build()
+}
+
+// Model is a frozen perceptron: an open-addressing table from feature hash
+// to a sparse row of (class, int16 weight) cells. It is safe for concurrent
+// use.
+type Model struct {
+	classes int
+	unit    float32 // value of one weight step
+	mask    uint64
+	slots   []slot
+	keys    []uint64 // row keys in ascending order (for serialization)
+	ends    []uint32 // row i holds cells [ends[i-1], ends[i])
+	cls     []uint16
+	wt      []int16
+}
+
+type slot struct {
+	key    uint64 // 0 = empty
+	lo, hi uint32
+}
+
+type builder struct {
+	classes int
+	unit    float32
+	keys    []uint64
+	ends    []uint32
+	cls     []uint16
+	wt      []int16
+}
+
+func newBuilder(classes int, unit float32) *builder {
+	return &builder{classes: classes, unit: unit}
+}
+
+func (b *builder) build() *Model {
+	size := 16
+	for size < 2*len(b.keys) {
+		size *= 2
+	}
+	m := &Model{classes: b.classes, unit: b.unit, mask: uint64(size - 1), slots: make([]slot, size),
+		keys: b.keys, ends: b.ends, cls: b.cls, wt: b.wt}
+	lo := uint32(0)
+	for i, k := range b.keys {
+		j := k & m.mask
+		for m.slots[j].key != 0 {
+			j = (j + 1) & m.mask
+		}
+		m.slots[j] = slot{key: k, lo: lo, hi: b.ends[i]}
+		lo = b.ends[i]
+	}
+	return m
+}
+
+// Classes returns the number of classes.
+func (m *Model) Classes() int { return m.classes }
+
+// Features returns the number of features with at least one weight.
+func (m *Model) Features() int { return len(m.keys) }
+
+// Weights returns the number of stored (class, weight) cells.
+func (m *Model) Weights() int { return len(m.wt) }
+
+// Unit returns the real value of one integer weight step.
+func (m *Model) Unit() float32 { return m.unit }
+
+// Scores sets scores[c] (len(scores) ≥ Classes) to the integer score of
+// every class; multiply by Unit for the real value. It does not allocate.
+//
+// Tuned: this is the innermost loop of the tagger and the recognizer.
+func (m *Model) Scores(feats []uint64, scores []int32) {
+	scores = scores[:m.classes]
+	clear(scores)
+	slots, mask, cls, wt := m.slots, m.mask, m.cls, m.wt
+	for _, f := range feats {
+		j := f & mask
+		for {
+			s := &slots[j]
+			if s.key == f {
+				for k := s.lo; k < s.hi; k++ {
+					scores[cls[k]] += int32(wt[k])
+				}
+				break
+			}
+			if s.key == 0 {
+				break
+			}
+			j = (j + 1) & mask
+		}
+	}
+}
+
+// Best returns the class with the highest score among those for which
+// allowed is nil or allowed[c] is true, ties going to the lowest class.
+func Best(scores []int32, allowed []bool) int {
+	best, bs := -1, int32(math.MinInt32)
+	for c, s := range scores {
+		if allowed != nil && !allowed[c] {
+			continue
+		}
+		if best < 0 || s > bs {
+			best, bs = c, s
+		}
+	}
+	return best
+}
+
+// Encode appends the model to e.
+func (m *Model) Encode(e *Encoder) {
+	e.Uvarint(uint64(m.classes))
+	e.Float32(m.unit)
+	e.Uvarint(uint64(len(m.keys)))
+	prev := uint64(0)
+	lo := uint32(0)
+	for i, k := range m.keys {
+		e.Uvarint(k - prev)
+		prev = k
+		hi := m.ends[i]
+		e.Uvarint(uint64(hi - lo))
+		pc := uint16(0)
+		for j := lo; j < hi; j++ {
+			e.Uvarint(uint64(m.cls[j] - pc))
+			pc = m.cls[j]
+			e.Varint(int64(m.wt[j]))
+		}
+		lo = hi
+	}
+}
+
+// DecodeModel reads a model written by Encode. It returns an error, never
+// panics, on truncated or inconsistent data.
+func DecodeModel(d *Decoder) (*Model, error) {
+	classes := d.Uvarint()
+	unit := d.Float32()
+	rows := d.Uvarint()
+	if d.Err() != nil {
+		return nil, d.Err()
+	}
+	if classes < 2 || classes > math.MaxUint16 || rows > uint64(d.Remaining()) {
+		return nil, fmt.Errorf("perceptron: bad header (%d classes, %d rows)", classes, rows)
+	}
+	b := newBuilder(int(classes), unit)
+	b.keys = make([]uint64, 0, rows)
+	b.ends = make([]uint32, 0, rows)
+	prev := uint64(0)
+	for i := uint64(0); i < rows; i++ {
+		dk := d.Uvarint()
+		n := d.Uvarint()
+		if d.Err() != nil {
+			return nil, d.Err()
+		}
+		k := prev + dk
+		if (i > 0 && dk == 0) || k == 0 || n == 0 || n > classes {
+			return nil, fmt.Errorf("perceptron: bad row %d", i)
+		}
+		prev = k
+		pc := uint64(0)
+		for j := uint64(0); j < n; j++ {
+			c := pc + d.Uvarint()
+			w := d.Varint()
+			if c >= classes || (j > 0 && c == pc) || w < math.MinInt16 || w > math.MaxInt16 {
+				return nil, fmt.Errorf("perceptron: bad cell in row %d", i)
+			}
+			pc = c
+			b.cls = append(b.cls, uint16(c))
+			b.wt = append(b.wt, int16(w))
+		}
+		if d.Err() != nil {
+			return nil, d.Err()
+		}
+		b.keys = append(b.keys, k)
+		b.ends = append(b.ends, uint32(len(b.cls)))
+	}
+	return b.build(), nil
+}

@@ -1,0 +1,1084 @@
+package quote
+
+import (
+	"sort"
+	"unicode"
+
+	"github.com/chronicle-news/chronicle"
+)
+
+// Token roles, so that a token is the source or cue of one attribution.
+const (
+	roleNone = iota
+	roleContent
+	roleSource
+	roleCue
+)
+
+// frame is an attribution being built, in token ranges (end exclusive).
+type frame struct {
+	kind    string
+	src     span32 // empty when there is none in the text
+	cue     span32
+	content span32
+	addr    span32
+	quote   int32 // qspan of a direct quote, -1
+	inherit int32 // frame whose speaker this one shares, -1
+	parent  int32 // enclosing frame, -1
+	self    bool  // speaker is the first person inside the parent quote
+	weak    bool  // the cue is a weak one (+weak): it yields to a strong cue inside it
+	drop    bool
+}
+
+func (s span32) empty() bool { return s.end <= s.start }
+
+func (v *view) addFrame(f frame) int32 {
+	v.frames = append(v.frames, f)
+	return int32(len(v.frames) - 1)
+}
+
+// role marks tokens of r with a role (keeping the stronger one).
+func (v *view) mark(r span32, role uint8) {
+	for i := r.start; i < r.end; i++ {
+		if v.used[i] < role {
+			v.used[i] = role
+		}
+	}
+}
+
+// cueAt reports whether token i opens a cue, returning its entry and the
+// cue's extent [i, end).
+func (v *view) cueAt(lx *Lexicon, i int) (entry, int, bool) {
+	t := &v.toks[i]
+	if t.cls != clsWord {
+		return entry{}, 0, false
+	}
+	e, ok := lx.lookup(v.lowerTok(i))
+	if !ok {
+		return entry{}, 0, false
+	}
+	switch e.kind {
+	case cuePrep:
+		if i+1 < len(v.toks) && v.lowerEq(i+1, e.second) {
+			return e, i + 2, true
+		}
+		return entry{}, 0, false
+	case cueVerb:
+		if t.upos != "" && t.upos != "VERB" && t.upos != "AUX" {
+			return entry{}, 0, false
+		}
+		if i > 0 && v.toks[i-1].cls == clsWord && (determiners[string(v.lowerTok(i-1))] && !v.lowerEq(i-1, "that") || notBeforeVerb[string(v.lowerTok(i-1))]) {
+			return entry{}, 0, false // "the report", "to say", "Secretary of State"
+		}
+		if t.upos == "" && v.isCap(i) && i > 0 && v.toks[i-1].sent == t.sent && v.toks[i-1].cls == clsWord && !v.titleCase(t.sent) {
+			return entry{}, 0, false // "Secretary of State" mid-sentence, unless in a headline
+		}
+	}
+	return e, i + 1, true
+}
+
+func (v *view) lowerEq(i int, w string) bool { return string(v.lowerTok(i)) == w }
+
+// group widens a verb cue [i,j) over auxiliaries and adverbs on the left
+// and "in a statement" / "out" on the right, within [lo,hi).
+func (v *view) group(i, j, lo, hi int) (int, int) {
+	for i > lo && v.toks[i-1].cls == clsWord && (auxBefore[string(v.lowerTok(i-1))] || isAdverb(v.lowerTok(i-1))) {
+		i--
+	}
+	// "said in a (written) statement", "said in remarks"
+	if j < hi && v.lowerEq(j, "in") {
+		for k := j + 1; k < hi && k <= j+3; k++ {
+			if v.toks[k].cls != clsWord {
+				break
+			}
+			if inNouns[string(v.lowerTok(k))] {
+				j = k + 1
+				break
+			}
+		}
+	} else if j < hi && v.lowerEq(j, "out") {
+		j++
+	}
+	return i, j
+}
+
+// sourceLeft reads the speaker phrase ending just before token end,
+// not before lo: a run of words up to punctuation or a stop word.
+func (v *view) sourceLeft(end, lo int) span32 { return v.sourceLeftIn(end, lo, false) }
+
+// sourceLeftIn is sourceLeft, reading inside quote marks when inQuote.
+func (v *view) sourceLeftIn(end, lo int, inQuote bool) span32 {
+	k := end - 1
+	if k < lo || v.toks[k].cls != clsWord {
+		return span32{}
+	}
+	if w := string(v.lowerTok(k)); w == "who" || w == "which" {
+		return span32{int32(k), int32(end)}
+	}
+	// "Wells Fargo just this month announced": skip time words
+	for m := k; m >= lo && m > k-4 && v.toks[m].cls == clsWord; m-- {
+		w := string(v.lowerTok(m))
+		if !(temporal[w] || w == "just") || v.isCap(m) && !dayOrMonth[w] {
+			if m < k && m >= lo && !leftStop[w] && !determiners[w] {
+				k, end = m, m+1
+			}
+			break
+		}
+	}
+	n := 0
+	for ; k >= lo && n < 10; k, n = k-1, n+1 {
+		t := &v.toks[k]
+		if t.cls != clsWord || t.inQ >= 0 && !inQuote {
+			break
+		}
+		w := string(v.lowerTok(k))
+		if w == "and" && k > lo && k+1 < end && v.isCap(k-1) && v.isCap(k+1) {
+			continue
+		}
+		if leftStop[w] || v.used[k] >= roleSource {
+			break
+		}
+	}
+	s := span32{int32(k + 1), int32(end)}
+	// "the" alone, or a phrase left with only function words, is no speaker
+	for s.start < s.end && determiners[string(v.lowerTok(int(s.start)))] && s.end-s.start == 1 {
+		return span32{}
+	}
+	return s
+}
+
+// sourceRight reads the speaker phrase starting at token start: words up to
+// punctuation, at most 8.
+func (v *view) sourceRight(start, hi int) span32 {
+	k := start
+	for k < hi && k-start < 8 {
+		t := &v.toks[k]
+		if t.cls != clsWord || t.inQ >= 0 {
+			break
+		}
+		if k > start && (v.lowerEq(k, "that") || v.lowerEq(k, "who") || v.lowerEq(k, "on") || v.lowerEq(k, "in")) {
+			break
+		}
+		k++
+	}
+	return span32{int32(start), int32(k)}
+}
+
+// addressee reads the addressee of a +addr cue starting at token start:
+// "told reporters", "told The Hill", "asked him".
+func (v *view) addressee(start, hi int) span32 {
+	k := start
+	for k < hi && k-start < 5 {
+		t := &v.toks[k]
+		if t.cls != clsWord || t.inQ >= 0 {
+			break
+		}
+		w := string(v.lowerTok(k))
+		if w == "that" || w == "to" || w == "about" || w == "whether" || w == "if" || (temporal[w] && !determiners[w] && w != "reporters") {
+			break
+		}
+		if k > start && !determiners[string(v.lowerTok(k-1))] && !v.isCap(k) && !v.isCap(k-1) {
+			break // one common noun, unless a name goes on: "reporters", "The New York Times"
+		}
+		k++
+	}
+	return span32{int32(start), int32(k)}
+}
+
+// sentEnd returns the end of the sentence holding token i.
+func (v *view) sent(i int) span32 { return v.sents[v.toks[i].sent] }
+
+// direct attributes each top-level quote: to a cue after it (“…,” he
+// said), a cue before it (He said: “…”), or the quote before it in the
+// paragraph or in the paragraph before when it opens its paragraph (a
+// continued or split quote).
+func (v *view) direct(lx *Lexicon) {
+	last := int32(-1) // last attributed top-level quote
+	for qi := range v.marks {
+		q := &v.marks[qi]
+		if q.parent >= 0 || q.single && q.last-q.open < 3 {
+			continue
+		}
+		if q.last-q.open < 3 { // “no” : too short to be a quote of its own
+			continue
+		}
+		if o := int(q.open); o+1 < len(v.toks) && (o == 0 || v.toks[o-1].par != v.toks[o].par) && v.speakerColon(o+1) {
+			continue // a transcript turn, read by colonFrame
+		}
+		f, ok := v.cueAfter(lx, qi)
+		if !ok {
+			f, ok = v.cueBefore(lx, qi)
+		}
+		if !ok && last >= 0 {
+			p := &v.marks[last]
+			lt := &v.toks[p.last]
+			ft := &v.toks[q.open]
+			sameRun := lt.par == ft.par || (ft.par == lt.par+1 && (q.open == 0 || v.toks[q.open-1].par != ft.par) && (!p.closed || p.last+1 == q.open))
+			if sameRun && p.frame >= 0 {
+				pf := v.frames[p.frame]
+				f = frame{kind: chronicle.QuoteDirect, src: pf.src, cue: pf.cue, addr: pf.addr, inherit: p.frame, parent: -1}
+				ok = true
+			}
+		}
+		if !ok {
+			continue
+		}
+		f.quote = int32(qi)
+		f.kind = chronicle.QuoteDirect
+		f.parent = -1
+		if f.inherit == 0 && f.src.empty() {
+			f.inherit = -1
+		}
+		f.content = span32{q.open, q.last + 1}
+		q.frame = v.addFrame(f)
+		v.mark(f.content, roleContent)
+		v.mark(f.src, roleSource)
+		v.mark(f.cue, roleCue)
+		last = int32(qi)
+		v.nested(lx, qi, q.frame)
+	}
+}
+
+// endsClause reports whether the quote ends like a quoted sentence: its
+// closing mark follows , . ? ! or is followed by a comma.
+func (v *view) endsClause(q *qspan) bool {
+	if !q.closed {
+		return true
+	}
+	c := int(q.last)
+	if c > 0 && (v.toks[c-1].cls == clsComma || v.toks[c-1].cls == clsEnd) {
+		return true
+	}
+	return c+1 < len(v.toks) && v.toks[c+1].cls == clsComma
+}
+
+// cueAfter looks for “…,” SOURCE CUE or “…,” CUE SOURCE after quote qi.
+func (v *view) cueAfter(lx *Lexicon, qi int) (frame, bool) {
+	q := &v.marks[qi]
+	if !q.closed || !v.endsClause(q) {
+		return frame{}, false
+	}
+	c := int(q.last)
+	par := v.toks[c].par
+	i := c + 1
+	if i+1 < len(v.toks) && v.toks[i].cls == clsComma && v.form(i) != "," && v.form(i) != ";" && v.toks[i+1].par == par && v.isCap(i+1) {
+		// “…” ― Pamela Padilla: a signature after a dash
+		src := v.sourceRight(i+1, len(v.toks))
+		if n := int(src.end); src.end-src.start <= 5 && (n >= len(v.toks) || v.toks[n].par != par || v.toks[n].cls == clsEnd || v.toks[n].cls == clsComma) {
+			return frame{inherit: -1, parent: -1, cue: span32{int32(i), int32(i + 1)}, src: src}, true
+		}
+	}
+	if i < len(v.toks) && v.toks[i].cls == clsComma && v.text[v.toks[i].start] == ',' {
+		i++
+	}
+	start := i
+	hi := i
+	for hi < len(v.toks) && hi-i < 40 && v.toks[hi].par == par && v.toks[hi].cls != clsEnd && v.toks[hi].cls != clsDouble {
+		hi++
+	}
+	commas := 0
+	for k := start; k < hi && k-start < 7+12*commas; k++ {
+		if v.toks[k].cls == clsComma {
+			commas++ // “…,” Scott Pruitt, the attorney general of Oklahoma, said
+		}
+		e, j, ok := v.cueAt(lx, k)
+		if !ok || e.kind == cueNoun {
+			if v.toks[k].cls != clsWord && !(v.toks[k].cls == clsComma && k > start) && !(v.toks[k].cls == clsPunct && k > start) {
+				return frame{}, false
+			}
+			continue
+		}
+		f := frame{inherit: -1, parent: -1}
+		g0, g1 := v.group(k, j, start, hi)
+		f.cue = span32{int32(g0), int32(g1)}
+		if e.kind == cuePrep {
+			f.src = v.sourceRight(g1, hi)
+		} else if g0 > start {
+			f.src = span32{int32(start), int32(g0)}
+			for m := start; m < g0; m++ {
+				if v.toks[m].cls == clsComma || v.toks[m].cls == clsPunct { // “…,” Graham, a former candidate, told
+					f.src.end = int32(m)
+					break
+				}
+			}
+		} else {
+			f.src = v.sourceRight(g1, hi)
+			g1 = int(f.src.end)
+		}
+		if e.flags&flagAddr != 0 && g1 < hi {
+			f.addr = v.addressee(g1, hi)
+		}
+		return f, !f.src.empty() || g0 == start
+	}
+	return frame{}, false
+}
+
+// cueBefore looks for SOURCE CUE [addressee] [that|,|:] “…” before quote qi,
+// the quote running to the end of its sentence.
+func (v *view) cueBefore(lx *Lexicon, qi int) (f frame, ok bool) {
+	q := &v.marks[qi]
+	o := int(q.open)
+	if o == 0 {
+		return frame{}, false
+	}
+	// the quote must end its sentence (or its paragraph)
+	if q.closed {
+		n := int(q.last) + 1
+		if n < len(v.toks) && v.toks[n].par == v.toks[q.last].par && v.toks[n].cls != clsEnd && v.toks[n].cls != clsDouble && v.toks[int(q.last)-1].cls != clsEnd {
+			if v.toks[n].cls != clsComma {
+				return frame{}, false
+			}
+		}
+	}
+	lo := o - 12
+	if lo < 0 {
+		lo = 0
+	}
+	k := o - 1
+	if v.toks[k].par != v.toks[o].par {
+		// a cue ending the previous paragraph with a colon
+		if v.toks[k].cls != clsColon {
+			return frame{}, false
+		}
+	}
+	if v.toks[k].cls == clsColon || v.toks[k].cls == clsComma {
+		colon := k
+		k--
+		defer func() {
+			// no cue verb: "Trump on Twitter: “…”" makes the colon the cue
+			if !ok && v.toks[colon].cls == clsColon && colon > 0 {
+				s := v.sent(colon)
+				src := v.sourceLeft(colon, int(s.start))
+				if !src.empty() && src.start == s.start {
+					f = frame{inherit: -1, parent: -1, cue: span32{int32(colon), int32(colon + 1)}, src: src}
+					ok = true
+				}
+			}
+		}()
+	}
+	if k >= 0 && v.lowerEq(k, "that") {
+		k--
+	}
+	for ; k >= lo && k >= o-8; k-- {
+		t := &v.toks[k]
+		if t.cls != clsWord || t.inQ >= 0 {
+			return frame{}, false
+		}
+		e, j, isCue := v.cueAt(lx, k)
+		if !isCue || e.kind == cueNoun || e.kind == cuePrep {
+			continue
+		}
+		s := v.sent(k)
+		g0, g1 := v.group(k, j, int(s.start), o)
+		f = frame{inherit: -1, parent: -1, cue: span32{int32(g0), int32(g1)}}
+		f.src = v.sourceLeft(g0, int(s.start))
+		a := g1
+		if e.flags&flagAddr != 0 {
+			f.addr = v.addressee(g1, o)
+			a = max(a, int(f.addr.end))
+		}
+		// only adjuncts between the cue and the quote: "said Friday that “…”"
+		for m := a; m < o; m++ {
+			w := string(v.lowerTok(m))
+			if !(temporal[w] || w == "that" || v.isCap(m) || v.toks[m].cls == clsComma || v.toks[m].cls == clsColon) {
+				return frame{}, false
+			}
+		}
+		if f.src.empty() {
+			f.src = v.sourceRight(g1, o)
+		}
+		return f, true
+	}
+	return frame{}, false
+}
+
+// nested attributes ‘…’ quotes inside direct quote qi to a cue before them
+// in the quote ("And I said, ‘…’"); a first-person speaker is the speaker
+// of the enclosing quote.
+func (v *view) nested(lx *Lexicon, qi int, parent int32) {
+	for ni := qi + 1; ni < len(v.marks) && v.marks[ni].parent == int32(qi); ni++ {
+		n := &v.marks[ni]
+		o := int(n.open)
+		k := o - 1
+		if k > 0 && (v.toks[k].cls == clsComma || v.toks[k].cls == clsColon) {
+			k--
+		}
+		if k <= int(v.marks[qi].open) {
+			continue
+		}
+		e, j, ok := v.cueAt(lx, k)
+		if !ok || e.kind != cueVerb {
+			continue
+		}
+		g0, g1 := v.group(k, j, int(v.marks[qi].open)+1, o)
+		f := frame{kind: chronicle.QuoteDirect, cue: span32{int32(g0), int32(g1)}, quote: int32(ni), inherit: -1, parent: parent}
+		f.src = v.sourceLeftIn(g0, int(v.marks[qi].open)+1, true)
+		if f.src.end-f.src.start == 1 {
+			w := string(v.lowerTok(int(f.src.start)))
+			f.self = w == "i" || w == "we"
+		}
+		f.content = span32{n.open, n.last + 1}
+		n.frame = v.addFrame(f)
+	}
+}
+
+// indirect finds reporting cues outside quotes and reads their speaker and
+// clausal complement, sentence by sentence.
+func (v *view) indirect(lx *Lexicon) {
+	for si := range v.sents {
+		s := v.sents[si]
+		first := int32(len(v.frames))
+		if f, ok := v.colonFrame(s); ok {
+			v.mixed(&f)
+			v.addFrame(f)
+			v.mark(f.src, roleSource)
+			v.mark(f.cue, roleCue)
+			v.mark(f.content, roleContent)
+		}
+		for i := int(s.start); i < int(s.end); i++ {
+			if v.toks[i].inQ >= 0 || v.used[i] >= roleSource {
+				continue
+			}
+			e, j, ok := v.cueAt(lx, i)
+			if !ok {
+				continue
+			}
+			f, ok := v.frameFor(lx, e, i, j, s, first)
+			if !ok {
+				continue
+			}
+			f.weak = e.flags&flagWeak != 0
+			v.mixed(&f)
+			fi := v.addFrame(f)
+			v.mark(f.src, roleSource)
+			v.mark(f.cue, roleCue)
+			v.mark(f.content, roleContent)
+			_ = fi
+			i = int(f.cue.end) - 1
+		}
+	}
+	// a weak cue whose content holds a strong one ("appeared on TV and
+	// said ...") is not an attribution of its own
+	if dropWeakParents {
+		for fi := range v.frames {
+			f := &v.frames[fi]
+			if !f.weak || f.quote >= 0 {
+				continue
+			}
+			for gi := range v.frames {
+				g := &v.frames[gi]
+				if gi != fi && !g.weak && g.cue.start >= f.content.start && g.cue.end <= f.content.end {
+					f.drop = true
+					break
+				}
+			}
+		}
+		v.compact()
+	}
+	// parents: the innermost frame whose content holds the cue
+	for fi := range v.frames {
+		f := &v.frames[fi]
+		if f.parent >= 0 {
+			continue
+		}
+		best := int32(-1)
+		for gi := range v.frames {
+			g := &v.frames[gi]
+			if gi == fi || g.content.start > f.cue.start || f.cue.end > g.content.end {
+				continue
+			}
+			if best < 0 || g.content.end-g.content.start < v.frames[best].content.end-v.frames[best].content.start {
+				best = int32(gi)
+			}
+		}
+		f.parent = best
+	}
+}
+
+// frameFor builds the attribution of the cue at [i,j) in sentence s.
+func (v *view) frameFor(lx *Lexicon, e entry, i, j int, s span32, first int32) (frame, bool) {
+	lo, hi := int(s.start), int(s.end)
+	f := frame{kind: chronicle.QuoteIndirect, inherit: -1, parent: -1, quote: -1}
+	end := hi
+	if end > lo && v.toks[end-1].cls == clsEnd {
+		end--
+	}
+	switch e.kind {
+	case cuePrep: // according to X
+		f.cue = span32{int32(i), int32(j)}
+		f.src = v.sourceRight(j, hi)
+		if f.src.empty() {
+			return f, false
+		}
+		switch {
+		case i-1 > lo && v.toks[i-1].cls == clsComma:
+			f.content = span32{int32(lo), int32(i - 1)}
+		case int(f.src.end) < end && v.toks[f.src.end].cls == clsComma:
+			f.content = span32{f.src.end + 1, int32(end)}
+		case i > lo:
+			f.content = span32{int32(lo), int32(i)}
+		default:
+			f.content = span32{f.src.end, int32(end)}
+		}
+		return f, !f.content.empty()
+	case cueNoun: // X's claim that ...
+		if j >= hi || !v.lowerEq(j, "that") || i == lo {
+			return f, false
+		}
+		p := i - 1
+		if p > lo && !(v.form(p) == "’s" || v.form(p) == "'s") && !pronounPoss(string(v.lowerTok(p))) {
+			p-- // one adjective: "his repeated claim"
+		}
+		switch {
+		case v.form(p) == "’s" || v.form(p) == "'s":
+			// the possessor: a name, read leftwards over capitalized words
+			k := p
+			for k > lo && p-k < 5 && v.toks[k-1].cls == clsWord && (v.isCap(k-1) || v.lowerEq(k-1, "of")) {
+				k--
+			}
+			for k < p && v.lowerEq(k, "of") {
+				k++
+			}
+			f.src = span32{int32(k), int32(p)}
+		case pronounPoss(string(v.lowerTok(p))):
+			f.src = span32{int32(p), int32(p + 1)}
+		default:
+			return f, false
+		}
+		if f.src.empty() {
+			return f, false
+		}
+		f.cue = span32{int32(i), int32(j)}
+		f.content = v.contentRight(j, end)
+		return f, !f.content.empty()
+	}
+	g0, g1 := v.group(i, j, lo, hi)
+	f.cue = span32{int32(g0), int32(g1)}
+	if e.lemma == "cite" && e.ing && g0 > lo && v.toks[g0-1].cls == clsComma && v.sourceNoun(g1, hi) {
+		// ", citing a senior official": the official is the source of the
+		// clause before (", citing low growth" is a cue with content instead)
+		f.src = v.sourceRight(g1, hi)
+		f.content = span32{int32(lo), int32(g0 - 1)}
+		for k := first; k < int32(len(v.frames)); k++ {
+			if c := v.frames[k].content; c.end == int32(g0-1) && c.start > f.content.start {
+				f.content = c
+			}
+		}
+		return f, true
+	}
+	if pass, agent := v.passive(g0, g1, hi); pass {
+		// "was first reported by The Washington Post": the agent speaks;
+		// without one there is no speaker in the text
+		f.src = agent
+		a := g1
+		if !agent.empty() {
+			a = int(agent.end)
+		}
+		f.content = v.contentRight(a, end)
+		if f.content.empty() && !agent.empty() && g0 > lo {
+			// "The deal was first reported by the Post": the subject is
+			// what was reported
+			f.content = v.trim(span32{int32(lo), int32(g0)})
+		}
+		return f, !f.content.empty() && e.flags&flagWeak == 0
+	}
+	f.src = v.sourceLeft(g0, lo)
+	if subj := v.parsedSubject(i, lo, hi); !subj.empty() && subj.end <= int32(g0) && useParse {
+		f.src = subj
+	}
+	directSrc := !f.src.empty()
+	b := g0
+	if !f.src.empty() {
+		b = int(f.src.start)
+	}
+	after := b > lo && (v.toks[b-1].cls == clsComma || v.toks[b-1].cls == clsDouble && v.toks[b-1].dir != dirOpen)
+	if after && b-1 > lo && !e.ing {
+		// trailing clause: "..., he said." / "..., said Trump."
+		rest := g1
+		for rest < end && v.toks[rest].cls != clsComma {
+			rest++
+		}
+		trailing := rest-g1 <= 10 && !v.hasThat(g1, end)
+		if trailing && f.src.empty() {
+			// "..., said Trump." wants a short name ending the clause;
+			// "Jane Doe, 59, of Ashton, said the event ..." has the
+			// speaker before the commas and the content after the cue
+			rs := v.sourceRight(g1, hi)
+			if rs.empty() || rs.end-rs.start > 6 || int(rs.end) < end && v.toks[rs.end].cls != clsComma {
+				trailing = false
+			} else {
+				f.src = rs
+			}
+		}
+		if trailing {
+			if e.flags&flagAddr != 0 {
+				f.addr = v.addressee(max(g1, int(f.src.end)), end)
+			}
+			cs := lo
+			for k := first; k < int32(len(v.frames)); k++ {
+				if c := v.frames[k].content; c.end <= int32(b-1) && c.end > int32(cs) {
+					cs = int(c.end)
+				}
+			}
+			f.content = span32{int32(cs), int32(b - 1)}
+			f.content = v.trim(f.content)
+			return f, !f.content.empty()
+		}
+	}
+	if f.src.empty() {
+		switch {
+		case e.ing && after:
+			// ", adding that ...": shares the speaker of the frame before,
+			// or is the subject's
+			if first < int32(len(v.frames)) {
+				f.inherit = int32(len(v.frames)) - 1
+			} else {
+				f.src = v.subjectAt(lo, g0)
+			}
+		case e.ing:
+			return f, false
+		default:
+			// "X, a senator from Y, said ...", "X did not ... but said ...":
+			// the subject at the start of the sentence
+			f.src = v.subjectAt(lo, g0)
+			if f.src.empty() {
+				return f, false
+			}
+		}
+	}
+	a := g1
+	if e.flags&flagAddr != 0 {
+		f.addr = v.addressee(g1, end)
+		a = max(a, int(f.addr.end))
+	}
+	f.content = v.contentRight(a, end)
+	if e.flags&flagWeak != 0 && !(relaxWeak && directSrc && e.flags&flagThat == 0) && v.thatAfter(a, end) < 0 && !(a < end && v.toks[a].cls == clsColon) && !v.holdsQuote(f.content) {
+		return f, false
+	}
+	return f, !f.content.empty()
+}
+
+const dropWeakParents = true
+
+const relaxWeak = true // a weak cue with a subject right before it needs no "that" (chosen on PolNeAR dev)
+
+func pronounPoss(w string) bool {
+	return w == "his" || w == "her" || w == "their" || w == "its" || w == "our" || w == "my"
+}
+
+// hasThat reports whether "that" appears in [a,b) before any punctuation.
+func (v *view) hasThat(a, b int) bool {
+	for k := a; k < b && k < a+8; k++ {
+		if v.toks[k].cls != clsWord {
+			return false
+		}
+		if v.lowerEq(k, "that") {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsQuote reports whether a quoted fragment lies inside r.
+func (v *view) holdsQuote(r span32) bool {
+	for qi := range v.marks {
+		q := &v.marks[qi]
+		if q.parent < 0 && q.open >= r.start && q.last < r.end {
+			return true
+		}
+	}
+	return false
+}
+
+// thatAfter returns the index of a "that" reached from a over adjuncts
+// (temporal words, names: "said Thursday that"), or -1.
+func (v *view) thatAfter(a, end int) int {
+	for k := a; k < end && k < a+9; k++ {
+		if v.toks[k].cls != clsWord {
+			return -1
+		}
+		if v.lowerEq(k, "that") {
+			return k
+		}
+		if !temporal[string(v.lowerTok(k))] && !v.isCap(k) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// coordCue reports whether a reporting verb starts at k, after auxiliaries
+// and adverbs ("and later said").
+func (v *view) coordCue(k, end int) bool {
+	for ; k < end && v.toks[k].cls == clsWord; k++ {
+		w := v.lowerTok(k)
+		if auxBefore[string(w)] {
+			continue
+		}
+		e, ok := v.lex.lookup(w)
+		return ok && e.kind == cueVerb && e.flags&flagWeak == 0
+	}
+	return false
+}
+
+// sourceNoun reports whether the phrase at k names a source of
+// information: a name, or a noun such as "official", "sources".
+func (v *view) sourceNoun(k, hi int) bool {
+	for n := 0; k < hi && n < 6 && v.toks[k].cls == clsWord; k, n = k+1, n+1 {
+		w := string(v.lowerTok(k))
+		if sourceNouns[w] || v.isCap(k) && !determiners[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// contentRight is the complement of a cue from token a to end: it starts
+// at "that" when one follows the cue's adjuncts, skips a comma or colon,
+// and stops before a trailing ", adding ..." or ", according to ...".
+func (v *view) contentRight(a, end int) span32 {
+	for k := a; k < end && k < a+9; k++ {
+		if v.toks[k].cls != clsWord {
+			break
+		}
+		if v.lowerEq(k, "that") {
+			a = k
+			break
+		}
+		if !temporal[string(v.lowerTok(k))] && !v.isCap(k) {
+			break
+		}
+	}
+	for a < end && (v.toks[a].cls == clsComma || v.toks[a].cls == clsColon) {
+		a++
+	}
+	for k := a + 1; k+1 < end; k++ {
+		if w := string(v.lowerTok(k)); (w == "and" || w == "but") && v.toks[k].inQ < 0 && v.coordCue(k+1, end) {
+			end = k // "called X “crazy” and said ...": the second verb is its own cue
+			break
+		}
+		if v.toks[k].cls == clsComma && v.toks[k].inQ < 0 {
+			w := string(v.lowerTok(k + 1))
+			if w == "according" || w == "citing" || w == "adding" || w == "saying" || w == "arguing" || w == "noting" || w == "explaining" || w == "insisting" || w == "claiming" || w == "warning" {
+				end = k
+				break
+			}
+		}
+	}
+	return v.trim(span32{int32(a), int32(end)})
+}
+
+// trim drops commas and dashes at the ends of a content span.
+func (v *view) trim(s span32) span32 {
+	for s.start < s.end && v.toks[s.start].cls == clsComma {
+		s.start++
+	}
+	for s.end > s.start && v.toks[s.end-1].cls == clsComma {
+		s.end--
+	}
+	return s
+}
+
+// mixed marks an indirect frame whose content holds a quoted fragment.
+func (v *view) mixed(f *frame) {
+	for qi := range v.marks {
+		q := &v.marks[qi]
+		if q.parent >= 0 || q.frame >= 0 {
+			continue
+		}
+		if q.open >= f.content.start && q.last < f.content.end {
+			f.kind = chronicle.QuoteMixed
+			return
+		}
+	}
+}
+
+// emit converts frames to chronicle.Quote records in text order.
+func (v *view) emit(doc *chronicle.Document) []chronicle.Quote {
+	if len(v.frames) == 0 {
+		return nil
+	}
+	order := make([]int, len(v.frames))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return v.frames[order[a]].content.start < v.frames[order[b]].content.start
+	})
+	pos := make([]int, len(v.frames))
+	for n, fi := range order {
+		pos[fi] = n
+	}
+	out := make([]chronicle.Quote, len(order))
+	for n, fi := range order {
+		f := &v.frames[fi]
+		q := &out[n]
+		q.Kind = f.kind
+		q.Cue = v.bytes(f.cue)
+		q.Content = v.bytes(f.content)
+		q.Parent = -1
+		if f.parent >= 0 {
+			q.Parent = pos[f.parent]
+		}
+		src := f.src
+		if src.empty() && f.inherit >= 0 {
+			src = v.frames[f.inherit].src
+		}
+		if !src.empty() {
+			q.Speaker.Span = v.bytes(src)
+		}
+		if !f.addr.empty() {
+			q.Addressee = &chronicle.Ref{Span: v.bytes(f.addr)}
+		}
+		if v.docSent {
+			a, b := v.toks[f.content.start].sent, v.toks[f.content.end-1].sent
+			for s := a; s <= b; s++ {
+				q.Sentences = append(q.Sentences, int(s))
+			}
+		}
+	}
+	resolve(doc, out, v.frames, order)
+	return out
+}
+
+// bytes converts a token range to a byte span.
+func (v *view) bytes(r span32) chronicle.Span {
+	if r.empty() {
+		return chronicle.Span{}
+	}
+	return chronicle.Span{Start: int(v.toks[r.start].start), End: int(v.toks[r.end-1].end)}
+}
+
+// subjectAt reads a subject noun phrase at the start of a clause [lo,hi):
+// a pronoun, or names, determiners and a few common nouns after a
+// determiner ("the former New Jersey governor").
+func (v *view) subjectAt(lo, hi int) span32 {
+	k := lo
+	for k < hi && v.toks[k].cls == clsWord && (v.lowerEq(k, "but") || v.lowerEq(k, "and") || v.lowerEq(k, "then") || v.lowerEq(k, "so")) {
+		k++
+	}
+	if k >= hi || v.toks[k].cls != clsWord || v.toks[k].inQ >= 0 {
+		return span32{}
+	}
+	if openers[string(v.lowerTok(k))] {
+		for m := k; m < hi && m < k+15; m++ {
+			if v.toks[m].cls == clsComma {
+				k = m + 1
+				break
+			}
+		}
+		if k >= hi || v.toks[k].cls != clsWord {
+			return span32{}
+		}
+	}
+	start := k
+	if pronouns[string(v.lowerTok(k))] {
+		return span32{int32(k), int32(k + 1)}
+	}
+	lower := -1 // lower-case words allowed after a determiner
+	for k < hi && k-start < 8 && v.toks[k].cls == clsWord && v.toks[k].inQ < 0 {
+		w := string(v.lowerTok(k))
+		switch {
+		case leftStop[w] && k > start:
+			return span32{int32(start), int32(k)}
+		case determiners[w] || w == "’s" || w == "'s":
+			lower = 3
+		case v.isCap(k) || w[0] >= '0' && w[0] <= '9' || w == "of":
+		case lower > 0:
+			lower--
+		default:
+			return span32{int32(start), int32(k)}
+		}
+		k++
+	}
+	if k == start {
+		return span32{}
+	}
+	return span32{int32(start), int32(k)}
+}
+
+// colonFrame reads a headline-style attribution, "Graham: Trump Is Wrong",
+// or "Pollster Daron Shaw: “…”": a short name phrase opening the sentence,
+// a colon as the cue, and the rest of the sentence as content.
+func (v *view) colonFrame(s span32) (frame, bool) {
+	lo, hi := int(s.start), int(s.end)
+	transcript := false
+	if lo < hi && v.toks[lo].cls == clsDouble && v.toks[lo].dir != dirClose && (lo == 0 || v.toks[lo-1].par != v.toks[lo].par) {
+		// a transcript paragraph: "WALLACE: Let's start ..., quoted whole
+		lo++
+		transcript = true
+	}
+	for k := lo; k < hi && k-lo < 6; k++ {
+		t := &v.toks[k]
+		if t.cls == clsColon || t.cls == clsComma && v.form(k) != "," && v.form(k) != ";" {
+			// "Graham: …", "Pamela Padilla ― “…”" (not a dateline: "WASHINGTON ― …")
+			if k == lo || k+1 >= hi || v.used[k] != roleNone || t.cls == clsComma && (v.allCaps(lo, k) || v.toks[k+1].cls != clsDouble) {
+				return frame{}, false
+			}
+			end := hi
+			if transcript { // the speaker's turn runs to the end of the paragraph
+				for end < len(v.toks) && v.toks[end].par == v.toks[lo].par {
+					end++
+				}
+				if v.toks[end-1].cls == clsDouble {
+					end--
+				}
+			} else if v.toks[end-1].cls == clsEnd {
+				end--
+			}
+			f := frame{kind: chronicle.QuoteIndirect, inherit: -1, parent: -1, quote: -1,
+				src: span32{int32(lo), int32(k)}, cue: span32{int32(k), int32(k + 1)}, content: span32{int32(k + 1), int32(end)}}
+			return f, !f.content.empty()
+		}
+		if t.cls != clsWord || t.inQ >= 0 && !transcript || !(v.isCap(k) || v.form(k) == "’s" || v.form(k) == "'s" || v.lowerEq(k, "on") || v.lowerEq(k, "of")) {
+			return frame{}, false
+		}
+		if _, ok := v.lex.lookup(v.lowerTok(k)); ok {
+			return frame{}, false // "Poll:" "Report:" are labels, not speakers
+		}
+	}
+	return frame{}, false
+}
+
+// isAdverb guesses an -ly adverb ("forcefully told").
+func isAdverb(w []byte) bool {
+	n := len(w)
+	return n > 4 && w[n-2] == 'l' && w[n-1] == 'y' && string(w) != "only" && string(w) != "early"
+}
+
+// passive reports whether the cue group [g0,g1) is passive ("was reported",
+// "has been endorsed") and returns the agent after "by", if any.
+func (v *view) passive(g0, g1, hi int) (bool, span32) {
+	pass := false
+	for k := g0; k < g1-1; k++ {
+		switch string(v.lowerTok(k)) {
+		case "is", "was", "were", "are", "been", "being", "be":
+			pass = true
+		}
+	}
+	if !pass {
+		return false, span32{}
+	}
+	k := g1
+	for k < hi && k < g1+3 && v.toks[k].cls == clsWord && !v.lowerEq(k, "by") {
+		k++
+	}
+	if k < hi && v.lowerEq(k, "by") {
+		return true, v.sourceRight(k+1, hi)
+	}
+	return true, span32{}
+}
+
+// prepositions that open a sentence-initial phrase before the subject.
+var openers = set("in", "on", "at", "after", "during", "with", "for", "from", "by", "since",
+	"before", "like", "as", "despite", "under", "over", "without", "within", "following",
+	"speaking", "asked", "when", "while", "earlier", "later", "last", "this")
+
+// allCaps reports whether tokens [a,b) have no lower-case letter.
+func (v *view) allCaps(a, b int) bool {
+	for _, c := range v.text[v.toks[a].start:v.toks[b-1].end] {
+		if unicode.IsLower(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// speakerColon reports whether a short run of capitalized words starting at
+// k ends in a colon: "WALLACE:", "Sen. John Smith:".
+func (v *view) speakerColon(k int) bool {
+	for n := 0; k+n < len(v.toks) && n < 6; n++ {
+		t := &v.toks[k+n]
+		if t.cls == clsColon {
+			return n > 0
+		}
+		if t.cls != clsWord || !v.isCap(k+n) {
+			return false
+		}
+	}
+	return false
+}
+
+// compact removes dropped frames, renumbering the references to frames; a
+// frame that shared a dropped frame's speaker takes the speaker itself.
+func (v *view) compact() {
+	idx := make([]int32, len(v.frames))
+	n := int32(0)
+	for fi := range v.frames {
+		f := &v.frames[fi]
+		if f.inherit >= 0 && v.frames[f.inherit].drop {
+			d := &v.frames[f.inherit]
+			if f.src.empty() {
+				f.src = d.src
+			}
+			f.inherit = d.inherit
+		}
+		if f.drop {
+			idx[fi] = -1
+			continue
+		}
+		idx[fi] = n
+		n++
+	}
+	for fi := range v.frames {
+		f := &v.frames[fi]
+		if f.inherit >= 0 {
+			f.inherit = idx[f.inherit]
+		}
+		if f.parent >= 0 {
+			f.parent = idx[f.parent]
+		}
+	}
+	for qi := range v.marks {
+		if q := &v.marks[qi]; q.frame >= 0 {
+			q.frame = idx[q.frame]
+		}
+	}
+	k := 0
+	for _, f := range v.frames {
+		if !f.drop {
+			v.frames[k] = f
+			k++
+		}
+	}
+	v.frames = v.frames[:k]
+}
+
+const useParse = true
+
+// parsedSubject returns the subject of verb token i from the parse (its
+// nsubj child's subtree within [lo,hi)), or an empty span when the
+// document is not parsed or the verb has no subject.
+func (v *view) parsedSubject(i, lo, hi int) span32 {
+	if v.toks[i].dep == "" {
+		return span32{}
+	}
+	c := -1
+	for k := lo; k < hi; k++ {
+		if int(v.toks[k].head) == i && (v.toks[k].dep == "nsubj" || v.toks[k].dep == "nsubj:outer") {
+			c = k
+			break
+		}
+	}
+	if c < 0 {
+		return span32{}
+	}
+	s := span32{int32(c), int32(c + 1)}
+	for k := lo; k < hi; k++ {
+		// k is in the subtree when c is among its heads
+		h, n := k, 0
+		for h >= lo && h < hi && h != c && n < 40 {
+			h, n = int(v.toks[h].head), n+1
+		}
+		if h == c {
+			s.start = min(s.start, int32(k))
+			s.end = max(s.end, int32(k+1))
+		}
+	}
+	// a relative clause or apposition set off by commas stays in; trailing
+	// punctuation does not
+	for s.end > s.start && v.toks[s.end-1].cls != clsWord {
+		s.end--
+	}
+	return s
+}

@@ -1,0 +1,66 @@
+// Package quote finds attributions in news text: who said what, to whom,
+// when, with the cue that says so. It fills chronicle.Document.Quotes.
+//
+// The extractor is rule-based. It reads quote marks (straight, curly,
+// mismatched, nested, left open across paragraphs), a lexicon of reporting
+// verbs, nouns and "according to" (cues.txt, embedded and reviewable), and
+// the clause boundaries around them. It uses the document's tokens,
+// sentences and part-of-speech tags when earlier stages have filled them,
+// and falls back to its own simple tokenizer and sentence splitter when
+// they have not, so it also runs on bare text.
+package quote
+
+import (
+	"context"
+	"strings"
+	"sync"
+
+	"github.com/chronicle-news/chronicle"
+)
+
+// Extractor is the quote stage. It is safe for concurrent use: the lexicon
+// is read-only and per-call scratch comes from a pool.
+type Extractor struct {
+	lex  *Lexicon
+	pool sync.Pool
+}
+
+// New returns an Extractor with the embedded cue lexicon (cues.txt).
+func New() *Extractor {
+	lx, err := ParseLexicon(strings.NewReader(defaultCues))
+	if err != nil {
+		// cues.txt is compiled in and checked by TestDefaultLexicon; an
+		// empty lexicon still yields direct quotes rather than a panic.
+		lx = &Lexicon{forms: map[string]entry{}}
+	}
+	return NewWithLexicon(lx)
+}
+
+// NewWithLexicon returns an Extractor using lx, for a custom cue list.
+func NewWithLexicon(lx *Lexicon) *Extractor {
+	e := &Extractor{lex: lx}
+	e.pool.New = func() any { return new(view) }
+	return e
+}
+
+// Process replaces doc.Quotes with the attributions found in doc. It
+// returns an error only when ctx is done. Offsets are byte offsets into
+// doc.Text; Quote.Sentences indexes doc.Sentences and is nil when the
+// segmenter has not run.
+func (e *Extractor) Process(ctx context.Context, doc *chronicle.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	v := e.pool.Get().(*view)
+	defer e.pool.Put(v)
+	v.lex = e.lex
+	v.load(doc)
+	v.pair()
+	v.direct(e.lex)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	v.indirect(e.lex)
+	doc.Quotes = v.emit(doc)
+	return nil
+}

@@ -1,0 +1,582 @@
+// Package storetest is the test suite every chronicle.Store must pass. The
+// sqlite and postgres packages run it against their databases:
+//
+//	func TestStore(t *testing.T) {
+//		storetest.Run(t, func(t *testing.T) chronicle.Store { return openFresh(t) })
+//	}
+//
+// Documents are built by hand (actors, quotes and events set directly), so
+// the suite needs no model.
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chronicle-news/chronicle"
+)
+
+// Run runs every test of the suite; open must return an empty store, which
+// the suite closes.
+func Run(t *testing.T, open func(t *testing.T) chronicle.Store) {
+	tests := []struct {
+		name string
+		fn   func(*testing.T, chronicle.Store)
+	}{
+		{"PutIdempotent", testPutIdempotent},
+		{"Versions", testVersions},
+		{"NearDuplicates", testNearDuplicates},
+		{"Stories", testStories},
+		{"EventsMerged", testEventsMerged},
+		{"EventQueries", testEventQueries},
+		{"QuotesAndActors", testQuotesAndActors},
+		{"CharOffsets", testCharOffsets},
+		{"Search", testSearch},
+		{"Queue", testQueue},
+		{"QueueLease", testQueueLease},
+		{"QueueConcurrent", testQueueConcurrent},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := open(t)
+			defer s.Close()
+			tt.fn(t, s)
+		})
+	}
+}
+
+var day0 = time.Date(2025, 5, 16, 9, 0, 0, 0, time.UTC)
+
+// builder makes a hand-annotated document.
+type builder struct {
+	doc *chronicle.Document
+}
+
+func newDoc(text string, published time.Time) *builder {
+	return &builder{doc: &chronicle.Document{
+		ID: chronicle.DocumentID(text), Text: text, Language: "en", Published: published,
+		Title: firstWords(text, 6),
+	}}
+}
+
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	return strings.Join(f[:min(n, len(f))], " ")
+}
+
+// span returns the byte span of the i-th occurrence (0-based) of sub.
+func (b *builder) span(sub string, i int) chronicle.Span {
+	off := 0
+	for {
+		j := strings.Index(b.doc.Text[off:], sub)
+		if j < 0 {
+			panic(fmt.Sprintf("storetest: %q not in text", sub))
+		}
+		if i == 0 {
+			return chronicle.Span{Start: off + j, End: off + j + len(sub)}
+		}
+		i--
+		off += j + len(sub)
+	}
+}
+
+// actor adds an actor mentioned by each of the given names.
+func (b *builder) actor(id, name, typ string, mentions ...string) *builder {
+	a := chronicle.Actor{ID: id, Name: name, Type: typ, Country: "TUR"}
+	for _, m := range mentions {
+		a.Mentions = append(a.Mentions, chronicle.Mention{Span: b.span(m, 0), Kind: chronicle.MentionNamed})
+	}
+	b.doc.Actors = append(b.doc.Actors, a)
+	return b
+}
+
+func (b *builder) event(typ, source, srcText, target, tgtText, date, evidence string) *builder {
+	b.doc.Events = append(b.doc.Events, chronicle.Event{
+		Type:       typ,
+		Source:     chronicle.Ref{Span: b.span(srcText, 0), Actor: source},
+		Target:     chronicle.Ref{Span: b.span(tgtText, 0), Actor: target},
+		Date:       date,
+		Evidence:   b.span(evidence, 0),
+		Why:        "test",
+		Confidence: 0.9,
+		Quote:      -1,
+	})
+	return b
+}
+
+func (b *builder) quote(speaker, actor, cue, content string) *builder {
+	b.doc.Quotes = append(b.doc.Quotes, chronicle.Quote{
+		Kind:    chronicle.QuoteDirect,
+		Speaker: chronicle.Ref{Span: b.span(speaker, 0), Actor: actor},
+		Cue:     b.span(cue, 0),
+		Content: b.span(content, 0),
+		Parent:  -1,
+	})
+	return b
+}
+
+func put(t *testing.T, s chronicle.Store, docs ...*chronicle.Document) int {
+	t.Helper()
+	n, err := s.Put(context.Background(), docs)
+	if err != nil {
+		t.Fatalf("Put: %v", err)
+	}
+	return n
+}
+
+func stats(t *testing.T, s chronicle.Store) chronicle.StoreStats {
+	t.Helper()
+	st, err := s.Stats(context.Background())
+	if err != nil {
+		t.Fatalf("Stats: %v", err)
+	}
+	return st
+}
+
+func doc(t *testing.T, s chronicle.Store, id string) *chronicle.StoredDocument {
+	t.Helper()
+	d, err := s.Document(context.Background(), id)
+	if err != nil {
+		t.Fatalf("Document(%s): %v", id, err)
+	}
+	return d
+}
+
+const (
+	talks1 = "Russian and Ukrainian delegations met in Istanbul on Friday for the first direct talks in three years. " +
+		"Vladimir Medinsky led the Russian side while Rustem Umerov headed the Ukrainian team at Dolmabahce Palace. " +
+		"Turkish Foreign Minister Hakan Fidan opened the meeting and urged both sides to agree on a ceasefire. " +
+		"The talks lasted less than two hours and ended with an agreement to exchange a thousand prisoners each."
+	talks2 = "Negotiators from Moscow and Kyiv sat down together in Turkey, their first face-to-face meeting since 2022. " +
+		"Medinsky, an aide to President Putin, said Russia was satisfied with the outcome, and Umerov said the sides agreed a large prisoner swap. " +
+		"Ukraine had pressed for an unconditional ceasefire, which the Russian delegation rejected according to officials present."
+	other = "The central bank raised interest rates by a quarter point on Thursday, citing persistent inflation in services. " +
+		"Analysts had expected the move after wage growth stayed strong through the spring and energy prices climbed again."
+)
+
+func talksDoc1() *chronicle.Document {
+	return newDoc(talks1, day0).
+		actor("Q1", "Vladimir Medinsky", "PERSON", "Vladimir Medinsky").
+		actor("Q2", "Rustem Umerov", "PERSON", "Rustem Umerov").
+		actor("Q3", "Hakan Fidan", "PERSON", "Hakan Fidan").
+		actor("RUS", "Russia", "GPE", "Russian").
+		event("CONSULT", "Q1", "Vladimir Medinsky", "Q2", "Rustem Umerov", "2025-05-16", "delegations met in Istanbul").
+		event("AGREE", "Q1", "Russian side", "Q2", "Ukrainian team", "2025-05-16", "an agreement to exchange a thousand prisoners").
+		doc
+}
+
+func talksDoc2() *chronicle.Document {
+	return newDoc(talks2, day0.Add(6*time.Hour)).
+		actor("Q1", "Vladimir Medinsky", "PERSON", "Medinsky").
+		actor("Q2", "Rustem Umerov", "PERSON", "Umerov").
+		actor("RUS", "Russia", "GPE", "Russia").
+		event("CONSULT", "Q1", "Moscow", "Q2", "Kyiv", "2025-05-16", "sat down together in Turkey").
+		quote("Umerov", "Q2", "said", "the sides agreed a large prisoner swap").
+		doc
+}
+
+func testPutIdempotent(t *testing.T, s chronicle.Store) {
+	d := talksDoc1()
+	if n := put(t, s, d); n != 1 {
+		t.Fatalf("first Put stored %d documents, want 1", n)
+	}
+	before := stats(t, s)
+	if n := put(t, s, talksDoc1()); n != 0 {
+		t.Errorf("second Put of the same text stored %d documents, want 0", n)
+	}
+	if after := stats(t, s); after != before {
+		t.Errorf("re-ingest changed the store: %+v, then %+v", before, after)
+	}
+	got := doc(t, s, d.ID)
+	if got.Text != talks1 || got.Status != chronicle.StatusDone || got.Version != 1 || !got.Published.Equal(day0) {
+		t.Errorf("Document = %+v", got)
+	}
+	has, err := s.Has(context.Background(), []string{d.ID, "nope"})
+	if err != nil || !has[d.ID] || has["nope"] {
+		t.Errorf("Has = %v, %v", has, err)
+	}
+	if _, err := s.Document(context.Background(), "nope"); chronicle.ErrorCode(err) != chronicle.ENOTFOUND {
+		t.Errorf("Document(missing) error = %v, want code %s", err, chronicle.ENOTFOUND)
+	}
+}
+
+func testVersions(t *testing.T, s chronicle.Store) {
+	a := newDoc("First version of the article about the summit.", day0).doc
+	b := newDoc("Second, corrected version of the article about the summit.", day0).doc
+	a.URL, b.URL = "https://example.org/summit", "https://example.org/summit"
+	put(t, s, a)
+	put(t, s, b)
+	put(t, s, a) // re-ingesting the old version adds nothing
+	if got := doc(t, s, a.ID); got.Version != 1 || got.Previous != "" {
+		t.Errorf("first version: version %d previous %q", got.Version, got.Previous)
+	}
+	if got := doc(t, s, b.ID); got.Version != 2 || got.Previous != a.ID {
+		t.Errorf("second version: version %d previous %q, want 2 %q", got.Version, got.Previous, a.ID)
+	}
+	if st := stats(t, s); st.Documents != 2 {
+		t.Errorf("%d documents, want 2", st.Documents)
+	}
+}
+
+func testNearDuplicates(t *testing.T, s chronicle.Store) {
+	orig := talksDoc1()
+	// A wire copy with a dateline and one word changed.
+	cp := newDoc("ISTANBUL (Reuters) - "+strings.Replace(talks1, "urged", "called on", 1), day0.Add(time.Hour)).doc
+	put(t, s, orig, cp, newDoc(other, day0).doc)
+	got := doc(t, s, cp.ID)
+	if got.DuplicateOf != orig.ID {
+		t.Errorf("copy: DuplicateOf = %q, want %q", got.DuplicateOf, orig.ID)
+	}
+	if o := doc(t, s, orig.ID); got.Story != o.Story || o.Story == 0 {
+		t.Errorf("copy in story %d, original in story %d", got.Story, o.Story)
+	}
+	if o := doc(t, s, chronicle.DocumentID(other)); o.DuplicateOf != "" {
+		t.Errorf("unrelated text marked as duplicate of %s", o.DuplicateOf)
+	}
+	if st := stats(t, s); st.Duplicates != 1 {
+		t.Errorf("%d duplicates, want 1", st.Duplicates)
+	}
+}
+
+func testStories(t *testing.T, s chronicle.Store) {
+	d1, d2 := talksDoc1(), talksDoc2()
+	// Shares only a country with the talks: must not join their story.
+	d3 := newDoc(other, day0).actor("RUS", "Russia", "GPE", "central bank").actor("USA", "United States", "GPE", "Analysts").doc
+	// Same people a month later: outside the window.
+	d4 := newDoc("Medinsky and Umerov met again in Istanbul a month later for a second round.", day0.AddDate(0, 1, 0)).
+		actor("Q1", "Vladimir Medinsky", "PERSON", "Medinsky").actor("Q2", "Rustem Umerov", "PERSON", "Umerov").doc
+	put(t, s, d1, d2, d3, d4)
+	s1, s2, s3, s4 := doc(t, s, d1.ID).Story, doc(t, s, d2.ID).Story, doc(t, s, d3.ID).Story, doc(t, s, d4.ID).Story
+	if s1 == 0 || s1 != s2 {
+		t.Errorf("two reports of the talks in stories %d and %d, want one", s1, s2)
+	}
+	if s3 == s1 || s4 == s1 {
+		t.Errorf("stories: talks %d, unrelated %d, month later %d", s1, s3, s4)
+	}
+	stories, err := s.Stories(context.Background(), chronicle.StoryFilter{MinDocuments: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stories) != 1 || stories[0].ID != s1 || stories[0].Documents != 2 || stories[0].Sources != 2 {
+		t.Fatalf("Stories(min 2) = %+v", stories)
+	}
+	if st := stories[0]; !st.FirstSeen.Equal(day0) || !st.LastSeen.Equal(day0.Add(6*time.Hour)) || st.Title == "" || len(st.Actors) == 0 {
+		t.Errorf("story = %+v", st)
+	}
+	if byActor, err := s.Stories(context.Background(), chronicle.StoryFilter{Actor: "umerov"}); err != nil || len(byActor) != 2 {
+		t.Errorf("Stories(actor umerov) = %d stories, %v; want 2", len(byActor), err)
+	}
+}
+
+func testEventsMerged(t *testing.T, s chronicle.Store) {
+	d1, d2 := talksDoc1(), talksDoc2()
+	cp := newDoc("ISTANBUL (AP) - "+talks1, day0.Add(2*time.Hour)).doc
+	cp.Actors, cp.Events = talksDoc1().Actors, nil
+	shift := len("ISTANBUL (AP) - ")
+	for _, e := range talksDoc1().Events {
+		e.Source.Start += shift
+		e.Source.End += shift
+		e.Target.Start += shift
+		e.Target.End += shift
+		e.Evidence.Start += shift
+		e.Evidence.End += shift
+		cp.Events = append(cp.Events, e)
+	}
+	for i := range cp.Actors {
+		for j := range cp.Actors[i].Mentions {
+			cp.Actors[i].Mentions[j].Start += shift
+			cp.Actors[i].Mentions[j].End += shift
+		}
+	}
+	put(t, s, d2, d1, cp) // d2 first: first reported at day0+6h, until d1 arrives
+	events, err := s.Events(context.Background(), chronicle.EventFilter{Type: "CONSULT"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(events) != 1 {
+		t.Fatalf("%d CONSULT events, want 1 (one happening, three reports): %+v", len(events), events)
+	}
+	e := events[0]
+	if e.Reports != 3 || e.Sources != 2 {
+		t.Errorf("reports %d sources %d, want 3 reports from 2 independent sources", e.Reports, e.Sources)
+	}
+	if !e.FirstReport.Equal(day0) || e.Date != "2025-05-16" || e.SourceActor != "Q1" || e.TargetActor != "Q2" || e.SourceName != "Vladimir Medinsky" {
+		t.Errorf("event = %+v", e)
+	}
+	reports, err := s.Reports(context.Background(), e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reports) != 3 {
+		t.Fatalf("%d reports, want 3", len(reports))
+	}
+	texts := map[string]bool{}
+	for _, r := range reports {
+		texts[r.Text] = true
+	}
+	if !texts["delegations met in Istanbul"] || !texts["sat down together in Turkey"] {
+		t.Errorf("report texts = %v", texts)
+	}
+	if st := stats(t, s); st.Events != 2 || st.Reports != 5 {
+		t.Errorf("%d events, %d reports; want 2 and 5", st.Events, st.Reports)
+	}
+}
+
+func testEventQueries(t *testing.T, s chronicle.Store) {
+	d := talksDoc1()
+	d.Actors[1].Mentions = append(d.Actors[1].Mentions, chronicle.Mention{Span: (&builder{d}).span("Ukrainian team", 0), Kind: chronicle.MentionNamed})
+	later := newDoc("Fidan threatened new sanctions on Tuesday.", day0.AddDate(0, 0, 20)).
+		actor("Q3", "Hakan Fidan", "PERSON", "Fidan").
+		event("THREATEN", "Q3", "Fidan", "", "sanctions", "2025-06-03", "threatened new sanctions").doc
+	put(t, s, d, later)
+	day := func(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
+	tests := []struct {
+		f    chronicle.EventFilter
+		want []string // event types, newest first
+	}{
+		{chronicle.EventFilter{}, []string{"THREATEN", "AGREE", "CONSULT"}},
+		{chronicle.EventFilter{Actor: "Q1"}, []string{"AGREE", "CONSULT"}},
+		{chronicle.EventFilter{Actor: "vladimir medinsky"}, []string{"AGREE", "CONSULT"}},
+		{chronicle.EventFilter{Target: "ukrainian TEAM"}, []string{"AGREE", "CONSULT"}}, // alias
+		{chronicle.EventFilter{Actor: "Hakan Fidan"}, []string{"THREATEN"}},
+		{chronicle.EventFilter{Actor: "nobody"}, nil},
+		{chronicle.EventFilter{Type: "agree"}, []string{"AGREE"}},
+		{chronicle.EventFilter{Since: day("2025-05-17")}, []string{"THREATEN"}},
+		{chronicle.EventFilter{Until: day("2025-05-16")}, []string{"AGREE", "CONSULT"}},
+		{chronicle.EventFilter{Since: day("2025-05-16"), Until: day("2025-05-16"), Actor: "Q1", Target: "Q2", Type: "CONSULT"}, []string{"CONSULT"}},
+		{chronicle.EventFilter{Limit: 1}, []string{"THREATEN"}},
+	}
+	for _, tt := range tests {
+		events, err := s.Events(context.Background(), tt.f)
+		if err != nil {
+			t.Fatalf("Events(%+v): %v", tt.f, err)
+		}
+		var got []string
+		for _, e := range events {
+			got = append(got, e.Type)
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("Events(%+v) = %v, want %v", tt.f, got, tt.want)
+		}
+	}
+}
+
+func testQuotesAndActors(t *testing.T, s chronicle.Store) {
+	d := talksDoc2()
+	d.Actors[1].Roles = []chronicle.Role{{Title: "Defence Minister", Country: "UKR", Sector: "government", Seen: "2025-05-16"}}
+	put(t, s, talksDoc1(), d)
+	for _, speaker := range []string{"Q2", "Rustem Umerov", "umerov"} {
+		qs, err := s.Quotes(context.Background(), chronicle.QuoteFilter{Speaker: speaker})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(qs) != 1 {
+			t.Fatalf("Quotes(%q) = %d quotes, want 1", speaker, len(qs))
+		}
+		q := qs[0]
+		if q.Content != "the sides agreed a large prisoner swap" || q.Speaker != "Umerov" || q.SpeakerName != "Rustem Umerov" || q.Cue != "said" || q.DocID != d.ID {
+			t.Errorf("quote = %+v", q)
+		}
+		if talks2[q.Start:q.End] != q.Content {
+			t.Errorf("byte offsets %d:%d do not give the content", q.Start, q.End)
+		}
+	}
+	if qs, _ := s.Quotes(context.Background(), chronicle.QuoteFilter{Speaker: "Fidan"}); len(qs) != 0 {
+		t.Errorf("Quotes(Fidan) = %v, want none", qs)
+	}
+	actors, err := s.Actors(context.Background(), chronicle.ActorFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(actors) != 4 {
+		t.Fatalf("%d actors, want 4 (merged across documents by id)", len(actors))
+	}
+	var umerov *chronicle.StoredActor
+	for i := range actors {
+		if actors[i].ID == "Q2" {
+			umerov = &actors[i]
+		}
+	}
+	if umerov == nil || umerov.Documents != 2 || umerov.Mentions != 2 || strings.Join(umerov.Aliases, "|") != "Rustem Umerov|Umerov" ||
+		len(umerov.Roles) != 1 || umerov.Roles[0].Title != "Defence Minister" || !umerov.FirstSeen.Equal(day0) {
+		t.Errorf("Umerov = %+v", umerov)
+	}
+	if got, _ := s.Actors(context.Background(), chronicle.ActorFilter{Name: "umer"}); len(got) != 1 || got[0].ID != "Q2" {
+		t.Errorf("Actors(umer) = %+v", got)
+	}
+	if got, _ := s.Actors(context.Background(), chronicle.ActorFilter{Type: "gpe"}); len(got) != 1 || got[0].ID != "RUS" {
+		t.Errorf("Actors(type gpe) = %+v", got)
+	}
+}
+
+func testCharOffsets(t *testing.T, s chronicle.Store) {
+	text := "«Ça suffit», a déclaré Erdoğan à Ankara."
+	d := newDoc(text, day0).actor("ERD", "Recep Tayyip Erdoğan", "PERSON", "Erdoğan").
+		quote("Erdoğan", "ERD", "a déclaré", "Ça suffit").doc
+	put(t, s, d)
+	qs, err := s.Quotes(context.Background(), chronicle.QuoteFilter{DocID: d.ID})
+	if err != nil || len(qs) != 1 {
+		t.Fatalf("Quotes = %v, %v", qs, err)
+	}
+	q := qs[0]
+	if q.Content != "Ça suffit" || q.Speaker != "Erdoğan" || q.Cue != "a déclaré" {
+		t.Errorf("quote = %+v", q)
+	}
+	if q.Start != 2 || q.End != 12 || q.CharStart != 1 || q.CharEnd != 10 {
+		t.Errorf("offsets bytes %d:%d chars %d:%d, want 2:12 and 1:10", q.Start, q.End, q.CharStart, q.CharEnd)
+	}
+}
+
+func testSearch(t *testing.T, s chronicle.Store) {
+	put(t, s, talksDoc1(), talksDoc2(), newDoc(other, day0).doc)
+	hits, err := s.Search(context.Background(), "prisoner swap", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 || hits[0].DocID != chronicle.DocumentID(talks2) || !strings.Contains(hits[0].Snippet, "prisoner") {
+		t.Errorf("Search(prisoner swap) = %+v, want the second talks report", hits)
+	}
+	if hits, err := s.Search(context.Background(), "Prisoners", 10); err != nil || len(hits) != 2 {
+		t.Errorf("Search(Prisoners) = %d hits, %v; want both talks reports (stemmed, any case)", len(hits), err)
+	}
+	if hits, err := s.Search(context.Background(), "interest rates", 10); err != nil || len(hits) != 1 || hits[0].DocID != chronicle.DocumentID(other) {
+		t.Errorf("Search(interest rates) = %+v, %v", hits, err)
+	}
+	if hits, err := s.Search(context.Background(), `"unbalanced (quote AND OR`, 10); err != nil || len(hits) != 0 {
+		t.Errorf("Search(operators) = %v, %v; want no hit and no error", hits, err)
+	}
+	if _, err := s.Search(context.Background(), "  ", 10); chronicle.ErrorCode(err) != chronicle.EINVALID {
+		t.Errorf("Search(empty) error = %v, want %s", err, chronicle.EINVALID)
+	}
+}
+
+func queued(n int) []*chronicle.Document {
+	var docs []*chronicle.Document
+	for i := range n {
+		docs = append(docs, newDoc(fmt.Sprintf("Queued article number %d says little about anything in particular.", i), day0).doc)
+	}
+	return docs
+}
+
+func testQueue(t *testing.T, s chronicle.Store) {
+	ctx := context.Background()
+	docs := queued(5)
+	if n, err := s.Enqueue(ctx, docs); err != nil || n != 5 {
+		t.Fatalf("Enqueue = %d, %v", n, err)
+	}
+	if n, err := s.Enqueue(ctx, docs); err != nil || n != 0 {
+		t.Fatalf("Enqueue again = %d, %v; want 0", n, err)
+	}
+	if st := stats(t, s); st.Documents != 5 || st.Queued != 5 {
+		t.Errorf("stats after enqueue = %+v", st)
+	}
+	a, err := s.Claim(ctx, "w1", 3, time.Minute)
+	if err != nil || len(a) != 3 {
+		t.Fatalf("Claim w1 = %d, %v", len(a), err)
+	}
+	b, err := s.Claim(ctx, "w2", 3, time.Minute)
+	if err != nil || len(b) != 2 {
+		t.Fatalf("Claim w2 = %d, %v; want the 2 left", len(b), err)
+	}
+	if c, err := s.Claim(ctx, "w3", 3, time.Minute); err != nil || len(c) != 0 {
+		t.Fatalf("Claim w3 = %d, %v; want none", len(c), err)
+	}
+	if a[0].Text == "" || a[0].ID != chronicle.DocumentID(a[0].Text) || !a[0].Published.Equal(day0) {
+		t.Errorf("claimed document = %+v", a[0])
+	}
+	if n, err := s.Complete(ctx, "w2", a); err != nil || n != 0 {
+		t.Errorf("Complete by a worker that holds no claim = %d, %v; want 0", n, err)
+	}
+	if n, err := s.Complete(ctx, "w1", a); err != nil || n != 3 {
+		t.Errorf("Complete w1 = %d, %v", n, err)
+	}
+	if n, err := s.Put(ctx, b); err != nil || n != 2 {
+		t.Errorf("Put of claimed documents = %d, %v; want 2", n, err)
+	}
+	if st := stats(t, s); st.Documents != 5 || st.Queued != 0 || st.Stories == 0 {
+		t.Errorf("stats after completion = %+v", st)
+	}
+}
+
+func testQueueLease(t *testing.T, s chronicle.Store) {
+	ctx := context.Background()
+	if _, err := s.Enqueue(ctx, queued(2)); err != nil {
+		t.Fatal(err)
+	}
+	dead, err := s.Claim(ctx, "dead", 2, 200*time.Millisecond)
+	if err != nil || len(dead) != 2 {
+		t.Fatalf("Claim = %d, %v", len(dead), err)
+	}
+	if got, _ := s.Claim(ctx, "live", 2, time.Minute); len(got) != 0 {
+		t.Fatalf("claimed %d documents under a live lease", len(got))
+	}
+	time.Sleep(400 * time.Millisecond)
+	got, err := s.Claim(ctx, "live", 2, time.Minute)
+	if err != nil || len(got) != 2 {
+		t.Fatalf("after the lease expired, Claim = %d, %v; want 2", len(got), err)
+	}
+	if n, _ := s.Complete(ctx, "dead", dead); n != 0 {
+		t.Errorf("the dead worker completed %d documents after losing its claim", n)
+	}
+	if n, _ := s.Complete(ctx, "live", got); n != 2 {
+		t.Errorf("Complete live = %d, want 2", n)
+	}
+}
+
+func testQueueConcurrent(t *testing.T, s chronicle.Store) {
+	ctx := context.Background()
+	const total = 60
+	if _, err := s.Enqueue(ctx, queued(total)); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	seen := map[string]int{}
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			name := fmt.Sprintf("w%d", w)
+			for {
+				docs, err := s.Claim(ctx, name, 4, time.Minute)
+				if err != nil {
+					errs <- err
+					return
+				}
+				if len(docs) == 0 {
+					return
+				}
+				mu.Lock()
+				for _, d := range docs {
+					seen[d.ID]++
+				}
+				mu.Unlock()
+				if _, err := s.Complete(ctx, name, docs); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if len(seen) != total {
+		t.Errorf("%d documents claimed, want %d", len(seen), total)
+	}
+	for id, n := range seen {
+		if n != 1 {
+			t.Errorf("document %s claimed %d times", id, n)
+		}
+	}
+	if st := stats(t, s); st.Queued != 0 || st.Documents != total {
+		t.Errorf("stats = %+v", st)
+	}
+}
