@@ -100,7 +100,8 @@ type Event struct {
 	PlaceCountry string
 	Negated      bool
 	Modality     string // asserted, hypothetical, intended, demanded, denied, ...
-	Evidence     Span
+	Trigger      Span   // the predicate and the words its pattern needed
+	Evidence     Span   // the stretch of the sentence from source to target
 	Why          string // the pattern that fired and the parse path it matched
 	Confidence   float64
 	Quote        int // index of the quote it is reported in, -1 when none

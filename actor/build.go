@@ -314,7 +314,6 @@ func (s *scratch) pronounAntecedent(doc *chronicle.Document, n *newsScratch, i i
 // buildActors turns the groups that hold a name into actors.
 func (s *scratch) buildActors(doc *chronicle.Document, n *newsScratch, reg *registry.Registry) []chronicle.Actor {
 	ms := n.ms
-	lx := s.lex
 	seen := ""
 	if !doc.Published.IsZero() {
 		seen = doc.Published.Format("2006-01-02")
@@ -330,28 +329,36 @@ func (s *scratch) buildActors(doc *chronicle.Document, n *newsScratch, reg *regi
 	}
 	var actors []chronicle.Actor
 	personCountry := make(map[uint64]string) // surname -> country, for "X administration"
-	for pass := 0; pass < 2; pass++ {
-		actors = actors[:0]
-		for _, r := range order {
-			idx := groups[r]
-			a, ok := s.makeActor(doc, ms, idx, seen, personCountry)
-			if !ok {
-				continue
-			}
-			if reg != nil {
-				applyRegistry(&a, reg)
-			}
-			if a.ID == "" {
-				a.ID = registry.ID(a.Type, a.Name, a.Country)
-			}
-			if a.Type == chronicle.EntityPerson && a.Country != "" {
-				for _, i := range idx {
-					if ms[i].kind == kindNamed {
-						personCountry[ms[i].surname] = a.Country
-					}
+	for _, r := range order {
+		idx := groups[r]
+		a, ok := s.makeActor(doc, ms, idx, seen)
+		if !ok {
+			continue
+		}
+		if reg != nil {
+			applyRegistry(&a, reg)
+		}
+		if a.ID == "" {
+			a.ID = registry.ID(a.Type, a.Name, a.Country)
+		}
+		if a.Type == chronicle.EntityPerson && a.Country != "" {
+			for _, i := range idx {
+				if ms[i].kind == kindNamed {
+					personCountry[ms[i].surname] = a.Country
 				}
 			}
-			actors = append(actors, a)
+		}
+		actors = append(actors, a)
+	}
+	// "the Trump administration" is in the country of Trump.
+	for i := range actors {
+		a := &actors[i]
+		if a.Type != chronicle.EntityOrg || a.Country != "" {
+			continue
+		}
+		ws := strings.Fields(a.Name)
+		if n := len(ws); n >= 2 && orgNouns[ws[n-1]] {
+			a.Country = personCountry[registry.NormHash(ws[n-2])]
 		}
 	}
 	// Entities point at their actor.
@@ -367,11 +374,10 @@ func (s *scratch) buildActors(doc *chronicle.Document, n *newsScratch, reg *regi
 			}
 		}
 	}
-	_ = lx
 	return actors
 }
 
-func (s *scratch) makeActor(doc *chronicle.Document, ms []amention, idx []int, seen string, personCountry map[uint64]string) (chronicle.Actor, bool) {
+func (s *scratch) makeActor(doc *chronicle.Document, ms []amention, idx []int, seen string) (chronicle.Actor, bool) {
 	lx := s.lex
 	var a chronicle.Actor
 	best, bestLen := -1, int32(0)
@@ -466,10 +472,7 @@ func (s *scratch) makeActor(doc *chronicle.Document, ms []amention, idx []int, s
 			a.Sector = "government"
 		}
 	}
-	// "the Trump administration" is in the country of Trump.
-	if a.Type == chronicle.EntityOrg && a.Country == "" && orgNouns[doc.Form(int(bm.end-1))] && bm.end-bm.start >= 2 {
-		a.Country = personCountry[registry.NormHash(doc.Form(int(bm.end-2)))]
-	}
+	a.Mentions = make([]chronicle.Mention, 0, len(idx))
 	for _, i := range idx {
 		m := &ms[i]
 		kind := chronicle.MentionNominal

@@ -152,3 +152,16 @@ func TestProcessWithEntities(t *testing.T) {
 		}
 	}
 }
+
+// "US" is the country, not the pronoun "us".
+func TestUSNotPronoun(t *testing.T) {
+	doc, _ := chronicle.NewDocument([]byte("The US and Iran talked. They met in Oman."), "us", chronicle.Meta{}, 0)
+	splitTokens(doc)
+	x, _ := actor.New(nil)
+	if err := x.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if a := actorAt(doc, "US", 0); a == nil || a.ID != "gpe:USA" {
+		t.Errorf("US = %+v, want gpe:USA", a)
+	}
+}

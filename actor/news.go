@@ -188,7 +188,7 @@ func (s *scratch) detectNews(doc *chronicle.Document, n *newsScratch) {
 		for i := sent.Tokens.Start; i < end; {
 			w := doc.Form(i)
 			// Pronouns.
-			if p, ok := pronounOf(w); ok && doc.Tokens[i].UPOS != "PROPN" {
+			if p, ok := pronounOf(w); ok && doc.Tokens[i].UPOS != "PROPN" && (len(w) == 1 || strings.ToUpper(w) != w) { // not "US", "IT"
 				m := s.newMention(i, i+1, i, si, kindPronoun)
 				m.person, m.num, m.gen, m.anim = p.person, p.num, p.gen, p.anim
 				m.quote = n.inQ[i]
@@ -203,7 +203,7 @@ func (s *scratch) detectNews(doc *chronicle.Document, n *newsScratch) {
 				continue
 			}
 			// Places, states' organizations and demonyms.
-			if p, pn := lx.placeAt(doc, i, end); p >= 0 && (!useNER || lx.places[p].Kind == "demonym" || placeEntity(doc, i)) {
+			if p, pn := lx.placeAt(doc, i, end); p >= 0 && (!useNER || lx.places[p].Kind == "demonym" || placeEntity(doc, i, i+pn)) {
 				pl := &lx.places[p]
 				next := i + pn
 				if pl.Kind == "demonym" {
@@ -280,15 +280,20 @@ func (s *scratch) detectNews(doc *chronicle.Document, n *newsScratch) {
 	}
 }
 
-// placeEntity reports whether an entity other than a person covers token
-// i: with NER, "Chad" in "Chad Smith" is no country.
-func placeEntity(doc *chronicle.Document, i int) bool {
+// placeEntity reports whether [i, j) overlaps an entity and no person
+// entity: with NER, "Chad" in "Chad Smith" is no country, while "The
+// Associated Press" is the agency even when NER only marked "Press".
+func placeEntity(doc *chronicle.Document, i, j int) bool {
+	found := false
 	for k := range doc.Entities {
-		if r := doc.Entities[k].Tokens; r.Start <= i && i < r.End {
-			return doc.Entities[k].Type != chronicle.EntityPerson
+		if r := doc.Entities[k].Tokens; r.Start < j && i < r.End {
+			if doc.Entities[k].Type == chronicle.EntityPerson {
+				return false
+			}
+			found = true
 		}
 	}
-	return false
+	return found
 }
 
 // nameEnd returns the end of the name starting at i, or i when none does.
@@ -362,15 +367,16 @@ func (s *scratch) roleMention(doc *chronicle.Document, n *newsScratch, si, i int
 		}
 	}
 	// Names after the title.
-	if k := s.nameEnd(doc, n, j, -1, end, len(doc.Entities) > 0, nil); k > j || len(doc.Entities) > 0 && s.entityAt(doc, j) >= 0 {
+	if k := s.nameEnd(doc, n, j, -1, end, len(doc.Entities) > 0, nil); k > j || len(doc.Entities) > 0 && entityCovering(doc, j, chronicle.EntityPerson) >= 0 {
 		if len(doc.Entities) > 0 {
-			k = doc.Entities[s.entityAt(doc, j)].Tokens.End
+			// NER may or may not include the title: "[President Trump]".
+			k = min(doc.Entities[entityCovering(doc, j, chronicle.EntityPerson)].Tokens.End, end)
 		}
 		for {
 			m := s.newMention(j, k, k-1, si, kindNamed)
 			m.etype, m.role, m.country, m.quote, m.roleSpan = chronicle.EntityPerson, r, country, n.inQ[j], roleSp
 			m.anim = animate
-			if e := s.entityAt(doc, j); e >= 0 {
+			if e := entityCovering(doc, j, chronicle.EntityPerson); e >= 0 {
 				m.entity = int32(e)
 			}
 			n.ms = append(n.ms, m)
@@ -408,9 +414,10 @@ func (s *scratch) roleMention(doc *chronicle.Document, n *newsScratch, si, i int
 	return j
 }
 
-func (s *scratch) entityAt(doc *chronicle.Document, i int) int {
+// entityCovering returns the entity of type typ that covers token i, or -1.
+func entityCovering(doc *chronicle.Document, i int, typ string) int {
 	for k := range doc.Entities {
-		if doc.Entities[k].Tokens.Start == i {
+		if r := doc.Entities[k].Tokens; r.Start <= i && i < r.End && doc.Entities[k].Type == typ {
 			return k
 		}
 	}

@@ -58,7 +58,7 @@ func (s *scratch) resolve(doc *chronicle.Document) {
 	s.passPrecise(doc)
 	// A relaxed proper-head pass (same last name word, no word
 	// inclusion) cost 0.2 CoNLL F1 on GUM train: left out.
-	s.passHead(doc, true)
+	s.passHead(doc)
 	s.passPronoun(doc)
 }
 
@@ -144,34 +144,26 @@ func hasDefinite(doc *chronicle.Document, m *mention) bool {
 	return false
 }
 
-// passHead links a nominal mention to the closest earlier mention with the
-// same head word. strict also asks that every content word of the mention
-// appear in the antecedent's entity, and that neither mention is an
-// indefinite first mention of something new.
-func (s *scratch) passHead(doc *chronicle.Document, strict bool) {
-	if strict {
-		clear(s.lastHead)
-		for i := range s.ments {
-			m := &s.ments[i]
-			if m.kind == kindPronoun {
-				continue
-			}
-			if j, ok := s.lastHead[m.headKey]; ok {
-				s.prevHead[i] = j
-			}
-			s.lastHead[m.headKey] = int32(i)
+// passHead links a nominal or named mention to the closest earlier mention
+// with the same head word whose entity holds every content word of the
+// mention (Lee et al.'s strict head match with word inclusion). An
+// indefinite common noun phrase starts a new entity.
+func (s *scratch) passHead(doc *chronicle.Document) {
+	clear(s.lastHead)
+	for i := range s.ments {
+		m := &s.ments[i]
+		if m.kind == kindPronoun {
+			continue
 		}
+		if j, ok := s.lastHead[m.headKey]; ok {
+			s.prevHead[i] = j
+		}
+		s.lastHead[m.headKey] = int32(i)
 	}
 	for i := range s.ments {
 		m := &s.ments[i]
 		if m.kind == kindPronoun || m.coord {
 			continue
-		}
-		if !strict && m.kind != kindNamed {
-			continue
-		}
-		if s.find(int32(i)) != int32(i) && !strict {
-			continue // already has an antecedent
 		}
 		if m.kind == kindNominal && isIndefinite(doc, m) {
 			continue
@@ -184,7 +176,7 @@ func (s *scratch) passHead(doc *chronicle.Document, strict bool) {
 			if s.find(j) == s.find(int32(i)) {
 				break
 			}
-			if strict && !s.wordsIncluded(doc, m, s.find(j)) {
+			if !s.wordsIncluded(doc, m, s.find(j)) {
 				continue
 			}
 			s.union(j, int32(i))

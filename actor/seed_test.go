@@ -124,3 +124,17 @@ func TestSeedGolden(t *testing.T) {
 	}
 	golden(t, "talks-turkey.golden", dump(doc))
 }
+
+// Without a registry the text alone decides: the U.S. officials get no
+// country (the seed never says it), ids follow the id rule all the same.
+func TestSeedGoldenNoRegistry(t *testing.T) {
+	doc := readDoc(t, shared.Path(t, "seed", "talks-turkey.txt"), "2025-05-16")
+	x, err := actor.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "talks-turkey.noregistry.golden", dump(doc))
+}

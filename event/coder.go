@@ -284,9 +284,19 @@ func (w *work) needs(i int, p *Pattern) ([]int, bool) {
 				hit = c
 				return false
 			}
-			if n.Rel == "" && w.caseOf(c) == n.Lemma && (baseRel(w.rel(c)) == "obl" || baseRel(w.rel(c)) == "nmod") {
-				hit = c
-				return false
+			if n.Rel == "" && (baseRel(w.rel(c)) == "obl" || baseRel(w.rel(c)) == "nmod") {
+				// A preposition names the case marker, not the phrase: "meet
+				// with Putin" needs "with" and leaves Putin to be the target.
+				w.children(c, func(cc int) bool {
+					if baseRel(w.rel(cc)) == "case" && w.s.lemma[cc] == n.Lemma {
+						hit = cc
+						return false
+					}
+					return true
+				})
+				if hit >= 0 {
+					return false
+				}
 			}
 			return true
 		})
@@ -478,7 +488,7 @@ func (w *work) mentionSpan(actor, tok int) chronicle.Span {
 }
 
 var (
-	hedges   = map[string]string{"may": "hypothetical", "might": "hypothetical", "could": "hypothetical", "would": "hypothetical", "should": "hypothetical", "will": "future", "shall": "future"}
+	hedges   = map[string]string{"must": "demanded", "may": "hypothetical", "might": "hypothetical", "could": "hypothetical", "would": "hypothetical", "should": "hypothetical", "will": "future", "shall": "future"}
 	governor = map[string]string{
 		"willing": "intended", "want": "intended", "plan": "intended", "intend": "intended", "hope": "intended",
 		"seek": "intended", "aim": "intended", "ready": "intended", "prepared": "intended", "expect": "intended",
@@ -601,6 +611,13 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 			}
 		}
 	}
+	if !p.Noun && len(targets) == 0 && anaph < 0 {
+		// "Aristide has been accused of ...": the passive subject is the target.
+		if t := w.childBy(i, "nsubj:pass"); t >= 0 && !contains(needToks, t) {
+			targets = w.participants(t, nil)
+			tpath = "nsubj:pass"
+		}
+	}
 	if p.Noun && len(targets) == 0 {
 		if t := w.childBy(i, "nmod:between"); t >= 0 {
 			targets = w.participants(t, nil)
@@ -669,7 +686,8 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 		trig = union(trig, d.Tokens[nt].Span())
 	}
 	ev := chronicle.Event{
-		Type: p.Type, Mode: p.Mode, Date: date, Place: place, PlaceCountry: placeCountry,
+		Trigger: trig,
+		Type:    p.Type, Mode: p.Mode, Date: date, Place: place, PlaceCountry: placeCountry,
 		Negated: negated, Modality: modality, Quote: w.quoteAt(trig),
 	}
 	var why strings.Builder

@@ -7,10 +7,18 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed lexicon.txt
 var defaultLexicon string
+
+// cameoLexicon is generated from PETRARCH's CAMEO.2.0.txt verb dictionary by
+// `chronicle lexicon import-petrarch` (see its header); it lies under the
+// hand-written lexicon, whose lines win.
+//
+//go:embed cameo.txt
+var cameoLexicon string
 
 // Pattern is one line of the lexicon.
 type Pattern struct {
@@ -58,11 +66,26 @@ type Lexicon struct {
 	byLemma map[string][]*Pattern
 }
 
-// DefaultLexicon returns the embedded lexicon.
+// DefaultLexicon returns the embedded lexicon: lexicon.txt over cameo.txt.
+// It is parsed once; the Lexicon is read-only and shared.
 func DefaultLexicon() *Lexicon {
-	lx, err := ParseLexicon(strings.NewReader(defaultLexicon), "lexicon.txt", nil)
+	defaultOnce.Do(func() { defaultLex = parseDefault() })
+	return defaultLex
+}
+
+var (
+	defaultOnce sync.Once
+	defaultLex  *Lexicon // immutable once built
+)
+
+func parseDefault() *Lexicon {
+	base, err := ParseLexicon(strings.NewReader(cameoLexicon), "cameo.txt", nil)
 	if err != nil {
-		panic(err) // the embedded file is tested; unreachable
+		panic(err) // the embedded files are tested; unreachable
+	}
+	lx, err := ParseLexicon(strings.NewReader(defaultLexicon), "lexicon.txt", base)
+	if err != nil {
+		panic(err)
 	}
 	return lx
 }

@@ -3,6 +3,7 @@ package eventeval_test
 import (
 	"testing"
 
+	"github.com/chronicle-news/chronicle/event"
 	"github.com/chronicle-news/chronicle/eventeval"
 	"github.com/chronicle-news/chronicle/internal/shared"
 )
@@ -28,13 +29,13 @@ func TestReadRecords(t *testing.T) {
 
 func TestCAMEOToPLOVER(t *testing.T) {
 	path := shared.Path(t, "corpora", "plover", "CAMEO2PLOVER-2021.txt")
-	m, err := eventeval.ReadCAMEOToPLOVER(path)
+	m, err := event.ReadCAMEOTable(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for code, want := range map[string]string{"064": "COOPERATE", "041": "CONSULT", "0871": "RETREAT",
 		"112": "ACCUSE", "1121": "ACCUSE", "190": "ASSAULT", "023": "", "010": "", "163": "COERCE", "0841": "RETREAT"} {
-		if got := m.Type(code); got != want {
+		if got, _ := m.Type(code); got != want {
 			t.Errorf("Type(%s) = %q, want %q", code, got, want)
 		}
 	}

@@ -41,8 +41,8 @@ type gsrRecord struct {
 }
 
 // GSR runs pipe over every gold-standard record of the JSON file at path
-// and scores the type of the event it codes. The top event of a sentence is
-// the asserted, non-negated one with the highest confidence (others if none).
+// and scores the PLOVER type (PLOVERType) of the sentence's top event
+// (TopEvent).
 func GSR(ctx context.Context, path string, pipe chronicle.Stage) (*GSRResult, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -75,12 +75,12 @@ func GSR(ctx context.Context, path string, pipe chronicle.Stage) (*GSRResult, er
 			res.NoEvent++
 			continue
 		}
-		if TopEvent(doc.Events).Type == gold {
+		if PLOVERType(TopEvent(doc, doc.Events)) == gold {
 			res.Correct++
 			res.PerType[gold]++
 		}
 		for _, e := range doc.Events {
-			if e.Type == gold {
+			if PLOVERType(e) == gold {
 				res.AnyCorrect++
 				break
 			}
@@ -93,27 +93,70 @@ func GSR(ctx context.Context, path string, pipe chronicle.Stage) (*GSRResult, er
 	return res, nil
 }
 
-// TopEvent returns the event a sentence is chiefly about: asserted and not
-// negated first, then by confidence, then by position.
-func TopEvent(evs []chronicle.Event) chronicle.Event {
+// TopEvent returns the event a sentence is chiefly about: realised or
+// intended before hypothetical or negated, then the one whose predicate is
+// highest in the parse, then by confidence.
+func TopEvent(doc *chronicle.Document, evs []chronicle.Event) chronicle.Event {
 	idx := make([]int, len(evs))
 	for i := range idx {
 		idx[i] = i
 	}
 	rank := func(e chronicle.Event) int {
-		if !e.Negated && e.Modality == "asserted" {
+		switch {
+		case PLOVERType(e) != e.Type:
+			return 0 // an intent, demand or refusal PLOVER codes as such
+		case e.Negated:
+			return 2
+		case e.Modality == "asserted":
 			return 0
 		}
 		return 1
+	}
+	depth := func(e chronicle.Event) int {
+		t := sort.Search(len(doc.Tokens), func(i int) bool { return int(doc.Tokens[i].End) > e.Trigger.Start })
+		d := 0
+		for t >= 0 && t < len(doc.Tokens) && d < 50 {
+			t = int(doc.Tokens[t].Head)
+			d++
+		}
+		return d
 	}
 	sort.SliceStable(idx, func(a, b int) bool {
 		ea, eb := evs[idx[a]], evs[idx[b]]
 		if rank(ea) != rank(eb) {
 			return rank(ea) < rank(eb)
 		}
+		if da, db := depth(ea), depth(eb); da != db {
+			return da < db
+		}
 		return ea.Confidence > eb.Confidence
 	})
 	return evs[idx[0]]
+}
+
+// PLOVERType is the type PLOVER's coding rules give an event that Chronicle
+// records as a modality of another: an expressed intent to cooperate ("is
+// willing to send aid", "will meet") is AGREE; a demand that the target act
+// ("Sudan must return the helicopter") is REQUEST; a refusal to cooperate
+// ("will not accept refugees") is REJECT. Chronicle keeps the event's own
+// type and says the rest with modality and negation.
+func PLOVERType(e chronicle.Event) string {
+	coop := false
+	switch e.Type {
+	case "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE":
+		coop = true
+	}
+	switch {
+	case e.Negated && coop && (e.Modality == "intended" || e.Modality == "future"):
+		return "REJECT"
+	case e.Negated:
+		return e.Type
+	case e.Modality == "demanded" && e.Type != "REQUEST":
+		return "REQUEST"
+	case coop && (e.Modality == "intended" || e.Modality == "future"):
+		return "AGREE"
+	}
+	return e.Type
 }
 
 func pct(a, b int) float64 {

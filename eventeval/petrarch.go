@@ -1,16 +1,15 @@
 package eventeval
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/event"
 )
 
 // Record is one PETRARCH validation sentence with its expected codings.
@@ -99,51 +98,6 @@ func attrMap(s string) map[string]string {
 	return m
 }
 
-// CAMEOToPLOVER maps CAMEO codes to PLOVER types, read from
-// corpora/plover/CAMEO2PLOVER-2021.txt ("064: COOPERATE, mode, context").
-type CAMEOToPLOVER map[string]string
-
-// ReadCAMEOToPLOVER reads the conversion table. Codes the table lacks fall
-// back to their 2-digit root; roots 01 and 02 were dropped by PLOVER.
-func ReadCAMEOToPLOVER(path string) (CAMEOToPLOVER, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("cameo2plover: %w", err)
-	}
-	defer f.Close()
-	m := CAMEOToPLOVER{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		code, rest, ok := strings.Cut(line, ":")
-		if !ok {
-			continue
-		}
-		code = strings.TrimSpace(code)
-		if _, err := strconv.Atoi(code); err != nil {
-			continue
-		}
-		typ, _, _ := strings.Cut(rest, ",")
-		if typ = strings.TrimSpace(typ); typ != "" {
-			m[code] = typ
-		}
-	}
-	return m, sc.Err()
-}
-
-// Type returns the PLOVER type of a CAMEO code, or "" when PLOVER dropped it.
-func (m CAMEOToPLOVER) Type(code string) string {
-	for c := code; len(c) >= 2; c = c[:len(c)-1] {
-		if t, ok := m[c]; ok {
-			return t
-		}
-	}
-	return ""
-}
-
 // ActorCoder gives the actor code (CAMEO style, e.g. DAGGOV) of the actor
 // the words of an event participant name, as of a date; "" when none.
 type ActorCoder interface {
@@ -170,7 +124,7 @@ type PetrarchResult struct {
 // event is found when some produced event has the same PLOVER type and the
 // same source and target codes. Only asserted, non-negated events count as
 // produced, since PETRARCH codes realised events.
-func Petrarch(ctx context.Context, recs []Record, conv CAMEOToPLOVER, pipe chronicle.Stage, coder ActorCoder) (*PetrarchResult, error) {
+func Petrarch(ctx context.Context, recs []Record, conv *event.CAMEOTable, pipe chronicle.Stage, coder ActorCoder) (*PetrarchResult, error) {
 	res := &PetrarchResult{}
 	for _, r := range recs {
 		doc, err := chronicle.NewDocument([]byte(r.Text), r.ID, chronicle.Meta{Published: r.Date}, 0)
@@ -196,7 +150,7 @@ func Petrarch(ctx context.Context, recs []Record, conv CAMEOToPLOVER, pipe chron
 		used := make([]bool, len(got))
 		usedRoot := make([]bool, len(got))
 		for _, x := range r.Expected {
-			x.Type = conv.Type(x.CAMEO)
+			x.Type, _ = conv.Type(x.CAMEO)
 			if x.Type == "" {
 				res.Dropped++
 				continue

@@ -14,7 +14,6 @@ import (
 	"io/fs"
 	"math"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/chronicle-news/chronicle"
@@ -290,7 +289,8 @@ func (r *Recognizer) finalType(s *sequence, typ, lo, hi int) string {
 		return chronicle.EntityOrg
 	}
 	for i := lo; i < hi; i++ {
-		if geoFeatures[strings.ToLower(s.forms[i])] && s.gaz[i]/4 != GazPlace {
+		s.buf = perceptron.AppendLower(s.buf[:0], s.forms[i])
+		if geoFeatures[string(s.buf)] && s.gaz[i]/4 != GazPlace { // no allocation: map index by string(bytes)
 			return chronicle.EntityLoc
 		}
 	}

@@ -162,7 +162,8 @@ func decodeModel(data []byte) (*model, error) {
 	w.mask = uint32(size - 1)
 	idx := make([]uint32, size) // slot -> feature ordinal+1
 	offs := make([]uint32, nf+1)
-	var ent []uint32
+	// Every feature takes 6 bytes plus 4 per entry: size ent exactly.
+	ent := make([]uint32, 0, max(0, (len(r.b)-6*nf)/4))
 	prev := uint32(0)
 	for i := 0; i < nf && r.err == nil; i++ {
 		k := r.u32()

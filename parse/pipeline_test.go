@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chronicle-news/chronicle"
@@ -76,11 +77,17 @@ func hasArc(doc *chronicle.Document, head, rel, dep string) bool {
 }
 
 // nameHead climbs from a name word through the relations that hold a name
-// or title together (flat, compound, appos) to the head of the phrase.
-func nameHead(doc *chronicle.Document, i int) int {
+// or title together (flat, compound, appos) to the head of the phrase, and
+// with conj also through coordination to the first conjunct.
+func nameHead(doc *chronicle.Document, i int, conj bool) int {
 	for steps := 0; steps < 8; steps++ {
 		t := &doc.Tokens[i]
 		switch t.Deprel {
+		case "conj":
+			if conj && t.Head >= 0 {
+				i = int(t.Head)
+				continue
+			}
 		case "flat", "compound", "appos":
 			if t.Head >= 0 {
 				i = int(t.Head)
@@ -121,34 +128,46 @@ func TestSeedArticle(t *testing.T) {
 		{"accused", "obj", "Russians"},
 		{"dispatched", "nsubj", "he"},
 		{"told", "nsubj", "Trump"},
-		{"told", "obj", "reporters"},
+		// EWT marks the person told as iobj (146 times in train, obj 24
+		// times), so both count as "the object" of told.
+		{"told", "obj|iobj", "reporters"},
 	} {
-		if !hasArc(doc, a[0], a[1], a[2]) {
+		ok := false
+		for _, rel := range strings.Split(a[1], "|") {
+			ok = ok || hasArc(doc, a[0], rel, a[2])
+		}
+		if !ok {
 			t.Errorf("%s is not %s of %s", a[2], a[1], a[0])
 		}
 	}
 	// "he dispatched Secretary of State Marco Rubio and special envoys
 	// Steve Witkoff and Keith Kellogg": Rubio's phrase is the object, the
-	// envoys' phrases are conjoined to it.
+	// envoys' phrases are conjoined to it (directly, or nested: "Witkoff and
+	// Kellogg" may be one conjunct).
 	disp := find(doc, "dispatched")
+	if disp < 0 {
+		t.Fatal("dispatched not found")
+	}
 	obj := -1
 	for _, name := range []string{"Rubio", "Witkoff", "Kellogg"} {
 		i := find(doc, name)
-		if i < 0 || disp < 0 {
-			t.Fatalf("%s or dispatched not found", name)
+		if i < 0 {
+			t.Fatalf("%s not found", name)
 		}
-		h := nameHead(doc, i)
-		tok := &doc.Tokens[h]
-		switch {
-		case name == "Rubio":
-			if tok.Deprel != "obj" || int(tok.Head) != disp {
+		if name == "Rubio" {
+			h := nameHead(doc, i, false)
+			if tok := &doc.Tokens[h]; tok.Deprel != "obj" || int(tok.Head) != disp {
 				t.Errorf("Rubio's phrase (head %q) is %s of %q, want obj of dispatched", doc.Form(h), tok.Deprel, headForm(doc, h))
 			}
 			obj = h
-		default:
-			if tok.Deprel != "conj" || int(tok.Head) != obj {
-				t.Errorf("%s's phrase (head %q) is %s of %q, want conj of the object", name, doc.Form(h), tok.Deprel, headForm(doc, h))
-			}
+			continue
+		}
+		h := nameHead(doc, i, false)
+		if tok := &doc.Tokens[h]; tok.Deprel != "conj" {
+			t.Errorf("%s's phrase (head %q) is %s of %q, want conj", name, doc.Form(h), tok.Deprel, headForm(doc, h))
+		}
+		if top := nameHead(doc, i, true); top != obj {
+			t.Errorf("%s's coordination goes up to %q, want the object %q", name, doc.Form(top), doc.Form(obj))
 		}
 	}
 }
@@ -201,12 +220,17 @@ func BenchmarkParseNews(b *testing.B) {
 	b.SetBytes(int64(nbytes))
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		for _, d := range docs {
 			if err := p.Process(ctx, d); err != nil {
 				b.Fatal(err)
 			}
 		}
+	}
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		// Wall-clock tokens/s suffers when the machine is shared; this does not.
+		b.ReportMetric(float64(ntok)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
 	}
 	roots := 0
 	for _, d := range docs {

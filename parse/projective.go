@@ -10,6 +10,10 @@ import "strings"
 // word back under the first node (breadth-first, left to right) below its
 // current head that carries headdeprel.
 
+// maxLiftSearch bounds the nodes deprojectivize visits per lifted word, so
+// that a huge unsegmented "sentence" stays linear.
+const maxLiftSearch = 256
+
 // liftSep separates a word's own label from its real head's label.
 const liftSep = "|"
 
@@ -102,7 +106,7 @@ func deprojectivize(heads []int32, labels []string, queue []int32) []int32 {
 		// Breadth-first search below h, skipping d's own subtree.
 		queue = append(queue[:0], h)
 		found := int32(-1)
-		for qi := 0; qi < len(queue) && found < 0; qi++ {
+		for qi := 0; qi < len(queue) && qi < maxLiftSearch && found < 0; qi++ {
 			x := queue[qi]
 			for c := int32(0); c < int32(n); c++ {
 				if heads[c] != x || c == int32(d) {

@@ -160,8 +160,7 @@ type Model struct {
 	slots   []slot
 	keys    []uint64 // row keys in ascending order (for serialization)
 	ends    []uint32 // row i holds cells [ends[i-1], ends[i])
-	cls     []uint16
-	wt      []int16
+	cells   []uint32 // class<<16 | uint16(weight): one cache line serves both
 }
 
 type slot struct {
@@ -188,7 +187,10 @@ func (b *builder) build() *Model {
 		size *= 2
 	}
 	m := &Model{classes: b.classes, unit: b.unit, mask: uint64(size - 1), slots: make([]slot, size),
-		keys: b.keys, ends: b.ends, cls: b.cls, wt: b.wt}
+		keys: b.keys, ends: b.ends, cells: make([]uint32, len(b.cls))}
+	for i := range b.cls {
+		m.cells[i] = uint32(b.cls[i])<<16 | uint32(uint16(b.wt[i]))
+	}
 	lo := uint32(0)
 	for i, k := range b.keys {
 		j := k & m.mask
@@ -208,7 +210,7 @@ func (m *Model) Classes() int { return m.classes }
 func (m *Model) Features() int { return len(m.keys) }
 
 // Weights returns the number of stored (class, weight) cells.
-func (m *Model) Weights() int { return len(m.wt) }
+func (m *Model) Weights() int { return len(m.cells) }
 
 // Unit returns the real value of one integer weight step.
 func (m *Model) Unit() float32 { return m.unit }
@@ -220,14 +222,14 @@ func (m *Model) Unit() float32 { return m.unit }
 func (m *Model) Scores(feats []uint64, scores []int32) {
 	scores = scores[:m.classes]
 	clear(scores)
-	slots, mask, cls, wt := m.slots, m.mask, m.cls, m.wt
+	slots, mask, cells := m.slots, m.mask, m.cells
 	for _, f := range feats {
 		j := f & mask
 		for {
 			s := &slots[j]
 			if s.key == f {
-				for k := s.lo; k < s.hi; k++ {
-					scores[cls[k]] += int32(wt[k])
+				for _, c := range cells[s.lo:s.hi] {
+					scores[c>>16] += int32(int16(uint16(c)))
 				}
 				break
 			}
@@ -266,11 +268,11 @@ func (m *Model) Encode(e *Encoder) {
 		prev = k
 		hi := m.ends[i]
 		e.Uvarint(uint64(hi - lo))
-		pc := uint16(0)
-		for j := lo; j < hi; j++ {
-			e.Uvarint(uint64(m.cls[j] - pc))
-			pc = m.cls[j]
-			e.Varint(int64(m.wt[j]))
+		pc := uint32(0)
+		for _, c := range m.cells[lo:hi] {
+			e.Uvarint(uint64(c>>16 - pc))
+			pc = c >> 16
+			e.Varint(int64(int16(uint16(c))))
 		}
 		lo = hi
 	}

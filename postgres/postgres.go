@@ -77,10 +77,10 @@ RETURNING id, url, title, source, language, published, text`,
 }
 
 func search(ctx context.Context, db *sql.DB, query string, limit int) ([]chronicle.SearchHit, error) {
-	rows, err := db.QueryContext(ctx, `SELECT id, title, url, published,
-ts_headline('english', text, q, 'StartSel=[, StopSel=], MaxWords=20, MinWords=8'), ts_rank(tsv, q)
-FROM documents, websearch_to_tsquery('english', $1) q
-WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC, seq LIMIT $2`, query, limit)
+	rows, err := db.QueryContext(ctx, `SELECT d.id, coalesce(nullif(d.title, ''), s.title, ''), d.url, d.published,
+ts_headline('english', d.text, q, 'StartSel=[, StopSel=], MaxWords=20, MinWords=8'), ts_rank(d.tsv, q)
+FROM documents d LEFT JOIN stories s ON s.id = d.story, websearch_to_tsquery('english', $1) q
+WHERE d.tsv @@ q ORDER BY ts_rank(d.tsv, q) DESC, d.seq LIMIT $2`, query, limit)
 	if err != nil {
 		return nil, err
 	}

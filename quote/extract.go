@@ -441,6 +441,13 @@ func (v *view) indirect(lx *Lexicon) {
 			}
 			e, j, ok := v.cueAt(lx, i)
 			if !ok {
+				if f, ok := v.parsedCue(i, s); ok {
+					v.mixed(&f)
+					v.addFrame(f)
+					v.mark(f.src, roleSource)
+					v.mark(f.cue, roleCue)
+					v.mark(f.content, roleContent)
+				}
 				continue
 			}
 			f, ok := v.frameFor(lx, e, i, j, s, first)
@@ -652,6 +659,9 @@ func (v *view) frameFor(lx *Lexicon, e entry, i, j int, s span32, first int32) (
 		a = max(a, int(f.addr.end))
 	}
 	f.content = v.contentRight(a, end)
+	if c := v.parsedChild(i, lo, hi, "ccomp"); useParseContent && !c.empty() && c.start >= f.content.start && c.end < f.content.end && v.toks[c.end].cls == clsComma {
+		f.content.end = c.end // the complement clause, not the clause after its comma
+	}
 	if e.flags&flagWeak != 0 && !(relaxWeak && directSrc && e.flags&flagThat == 0) && v.thatAfter(a, end) < 0 && !(a < end && v.toks[a].cls == clsColon) && !v.holdsQuote(f.content) {
 		return f, false
 	}
@@ -837,7 +847,11 @@ func (v *view) emit(doc *chronicle.Document) []chronicle.Quote {
 			}
 		}
 	}
-	resolve(doc, out, v.frames, order)
+	heads := make([]int, len(v.frames))
+	for fi := range v.frames {
+		heads[fi] = v.cueHead(v.frames[fi].cue)
+	}
+	resolve(doc, out, v.frames, order, heads)
 	return out
 }
 
@@ -1049,13 +1063,19 @@ const useParse = true
 // parsedSubject returns the subject of verb token i from the parse (its
 // nsubj child's subtree within [lo,hi)), or an empty span when the
 // document is not parsed or the verb has no subject.
-func (v *view) parsedSubject(i, lo, hi int) span32 {
+func (v *view) parsedSubject(i, lo, hi int) span32 { return v.parsedChild(i, lo, hi, "nsubj") }
+
+const useParseContent = true
+
+// parsedChild returns the subtree of the first child of token i with
+// relation rel (or a subtype, rel:xxx) within [lo,hi), or an empty span.
+func (v *view) parsedChild(i, lo, hi int, rel string) span32 {
 	if v.toks[i].dep == "" {
 		return span32{}
 	}
 	c := -1
 	for k := lo; k < hi; k++ {
-		if int(v.toks[k].head) == i && (v.toks[k].dep == "nsubj" || v.toks[k].dep == "nsubj:outer") {
+		if d := v.toks[k].dep; int(v.toks[k].head) == i && (d == rel || len(d) > len(rel) && d[:len(rel)] == rel && d[len(rel)] == ':') {
 			c = k
 			break
 		}
@@ -1082,3 +1102,55 @@ func (v *view) parsedSubject(i, lo, hi int) span32 {
 	}
 	return s
 }
+
+// cueHead returns the reporting word of a cue group: the first token that
+// is not an auxiliary or adverb ("threatened" in "have threatened").
+func (v *view) cueHead(r span32) int {
+	for k := r.start; k < r.end; k++ {
+		w := v.lowerTok(int(k))
+		if !auxBefore[string(w)] && !isAdverb(w) {
+			return int(k)
+		}
+	}
+	return int(r.start)
+}
+
+// parsedCue reads an attribution the lexicon does not know from the parse:
+// a verb with a named or pronoun subject and a clausal complement after it
+// ("Clinton conceded she had erred").
+func (v *view) parsedCue(i int, s span32) (frame, bool) {
+	t := &v.toks[i]
+	if !useParseCues || t.dep == "" || t.upos != "VERB" {
+		return frame{}, false
+	}
+	lo, hi := int(s.start), int(s.end)
+	subj := v.parsedSubject(i, lo, hi)
+	comp := v.parsedChild(i, lo, hi, "ccomp")
+	if subj.empty() || comp.empty() || subj.end > int32(i) || comp.start <= int32(i) {
+		return frame{}, false
+	}
+	// the subject's head word: a name or a personal pronoun
+	h := -1
+	for k := subj.start; k < subj.end; k++ {
+		if int(v.toks[k].head) < int(subj.start) || int(v.toks[k].head) >= int(subj.end) {
+			h = int(k)
+			break
+		}
+	}
+	if h < 0 {
+		return frame{}, false
+	}
+	w := string(v.lowerTok(h))
+	if !(v.toks[h].upos == "PROPN" || w == "he" || w == "she" || w == "they" || w == "i" || w == "we" || sourceNouns[w]) {
+		return frame{}, false
+	}
+	g0, g1 := v.group(i, i+1, lo, hi)
+	f := frame{kind: chronicle.QuoteIndirect, inherit: -1, parent: -1, quote: -1, weak: true,
+		src: subj, cue: span32{int32(g0), int32(g1)}, content: v.trim(span32{int32(max(g1, int(comp.start))), comp.end})}
+	if k := v.thatAfter(g1, hi); k >= 0 && k < int(comp.start) {
+		f.content.start = int32(k)
+	}
+	return f, !f.content.empty()
+}
+
+const useParseCues = true

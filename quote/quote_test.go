@@ -124,27 +124,33 @@ func TestExtract(t *testing.T) {
 	}
 }
 
-// TestHandTagged builds a tagged document by hand (spaCy style): with
-// tags, the noun "reports" is no cue, and the speaker phrase read leftwards
-// stops at the verb "met", so the subject of the sentence is taken.
+// TestHandTagged builds a tagged and parsed document by hand (spaCy
+// style): the tag keeps the noun "reports" from being a cue, and the parse
+// gives the whole subject of "said", relative clause included.
 func TestHandTagged(t *testing.T) {
 	text := "Officials who met Friday said the reports were false."
-	words := []struct{ form, upos string }{
-		{"Officials", "NOUN"}, {"who", "PRON"}, {"met", "VERB"}, {"Friday", "PROPN"}, {"said", "VERB"},
-		{"the", "DET"}, {"reports", "NOUN"}, {"were", "AUX"}, {"false", "ADJ"}, {".", "PUNCT"},
+	words := []struct {
+		form, upos string
+		head       int32
+		dep        string
+	}{
+		{"Officials", "NOUN", 4, "nsubj"}, {"who", "PRON", 2, "nsubj"}, {"met", "VERB", 0, "acl:relcl"},
+		{"Friday", "PROPN", 2, "obl:tmod"}, {"said", "VERB", -1, "root"}, {"the", "DET", 6, "det"},
+		{"reports", "NOUN", 8, "nsubj"}, {"were", "AUX", 8, "cop"}, {"false", "ADJ", 4, "ccomp"},
+		{".", "PUNCT", 4, "punct"},
 	}
 	doc := &chronicle.Document{Text: text}
 	at := 0
 	for _, w := range words {
 		s := strings.Index(text[at:], w.form) + at
-		doc.Tokens = append(doc.Tokens, chronicle.Token{Start: int32(s), End: int32(s + len(w.form)), UPOS: w.upos, Head: -1})
+		doc.Tokens = append(doc.Tokens, chronicle.Token{Start: int32(s), End: int32(s + len(w.form)), UPOS: w.upos, Head: w.head, Deprel: w.dep})
 		at = s + len(w.form)
 	}
 	doc.Sentences = []chronicle.Sentence{{Tokens: chronicle.TokenRange{Start: 0, End: len(words)}}}
 	if err := quote.New().Process(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}
-	check(t, doc, []want{{"indirect", "Officials", "said", "the reports were false", "", -1}})
+	check(t, doc, []want{{"indirect", "Officials who met Friday", "said", "the reports were false", "", -1}})
 	if got := doc.Quotes[0].Sentences; len(got) != 1 || got[0] != 0 {
 		t.Errorf("Sentences = %v, want [0]", got)
 	}

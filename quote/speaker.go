@@ -8,9 +8,10 @@ import (
 )
 
 // resolve fills Speaker.Actor, Addressee.Actor and Date of out (whose
-// record n came from frames[order[n]]). When the document has tokens, the
-// date is timex.Governing at the cue's first token; else dateOf.
-func resolve(doc *chronicle.Document, out []chronicle.Quote, frames []frame, order []int) {
+// record n came from frames[order[n]], whose cue word is token
+// heads[order[n]]). When the document has tokens, the date is
+// timex.Governing at the cue word; else dateOf.
+func resolve(doc *chronicle.Document, out []chronicle.Quote, frames []frame, order []int, heads []int) {
 	// The document date, looked up once: timex.Governing would read the
 	// dateline again for every quote of an undated document.
 	pub := doc.Published
@@ -39,8 +40,13 @@ func resolve(doc *chronicle.Document, out []chronicle.Quote, frames []frame, ord
 		if q.Addressee != nil {
 			q.Addressee.Actor = actorAt(doc, q.Addressee.Span)
 		}
-		if cue := int(frames[order[n]].cue.start); len(doc.Timexes) > 0 && cue < len(doc.Tokens) {
-			q.Date = timex.Governing(gdoc, cue).Value
+		if cue := heads[order[n]]; len(doc.Timexes) > 0 && cue < len(doc.Tokens) {
+			g := timex.Governing(gdoc, cue)
+			q.Date = g.Value
+			if g.Timex >= 0 && g.Timex < len(doc.Timexes) && q.Content.Overlaps(doc.Timexes[g.Timex].Span) {
+				// a time inside what was said dates the content, not the saying
+				q.Date = date
+			}
 		} else if len(doc.Tokens) > 0 {
 			q.Date = date // no time expression: Governing would give the DCT
 		} else {

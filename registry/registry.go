@@ -121,6 +121,7 @@ func ID(typ, name, country string) string {
 // of characters other than letters and digits with one "-".
 func Slug(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	dash := false
 	for _, c := range s {
 		c = fold(unicode.ToLower(c))

@@ -14,7 +14,7 @@ import (
 
 // Schema names the JSON layout; bump the minor number when adding fields and
 // never remove or rename one.
-const Schema = "chronicle.extract/1.0"
+const Schema = "chronicle.extract/1.1"
 
 // Options choose optional parts of the output.
 type Options struct {
@@ -156,6 +156,7 @@ type EventOut struct {
 	PlaceCountry string  `json:"place_country,omitempty"`
 	Negated      bool    `json:"negated"`
 	Modality     string  `json:"modality"`
+	Trigger      SpanOut `json:"trigger"`
 	Evidence     SpanOut `json:"evidence"`
 	Why          string  `json:"why"`
 	Confidence   float64 `json:"confidence"`
@@ -293,7 +294,7 @@ func (b *builder) build(opts Options) *Output {
 	for _, e := range d.Events {
 		eo := EventOut{Type: e.Type, Mode: e.Mode, Source: b.ref(e.Source), Target: b.ref(e.Target), Date: e.Date,
 			Place: e.Place, PlaceCountry: e.PlaceCountry, Negated: e.Negated, Modality: e.Modality,
-			Evidence: b.span(e.Evidence), Why: e.Why, Confidence: round3(e.Confidence)}
+			Trigger: b.span(e.Trigger), Evidence: b.span(e.Evidence), Why: e.Why, Confidence: round3(e.Confidence)}
 		if e.Quote >= 0 {
 			eo.Quote = intPtr(e.Quote)
 		}

@@ -148,18 +148,21 @@ func TestScore(t *testing.T) {
 }
 
 // TestFloors asserts the accuracy floors of the tokenizer and segmenter on
-// UD English EWT test and the GUM news documents (train + dev).
+// UD English EWT dev and test and the GUM news documents (train + dev), and
+// logs the scores (go test -run Floors -v).
 func TestFloors(t *testing.T) {
 	if testing.Short() {
 		t.Skip("corpus evaluation: skipped with -short")
 	}
 	ewt := shared.Path(t, "corpora", "ud-english-ewt", "en_ewt-ud-test.conllu")
+	ewtDev := shared.Path(t, "corpora", "ud-english-ewt", "en_ewt-ud-dev.conllu")
 	gum := shared.Path(t, "corpora", "gum", "dep")
 	tests := []struct {
 		name            string
 		gold            []string
 		tokens, sentens float64
 	}{
+		{"EWT dev", []string{ewtDev}, 0.985, 0.86},
 		{"EWT test", []string{ewt}, 0.985, 0.85},
 		{"GUM news", []string{filepath.Join(gum, "train", "GUM_news_*.conllu"), filepath.Join(gum, "dev", "GUM_news_*.conllu")}, 0.985, 0.97},
 	}

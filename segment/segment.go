@@ -310,19 +310,27 @@ func isEmoticon(form string) bool {
 
 // isRunOn reports whether token i starts a sentence that follows a word with
 // no punctuation between, as after a caption ("... Regina Ip In the Hong
-// Kong Island constituency ..."): a capitalized function word that is
-// itself followed by a lower-case word.
+// Kong Island constituency ..."): a capitalized pronoun, determiner or
+// discourse word followed by a lower-case word, or a capitalized preposition
+// followed by a determiner.
 func isRunOn(text string, tokens []chronicle.Token, i int) bool {
 	if n := tokens[i].End - tokens[i].Start; n < 2 || n > 4 || i+1 >= len(tokens) ||
 		!isWordForm(text[tokens[i-1].Start:tokens[i-1].End]) {
 		return false
 	}
+	after := text[tokens[i+1].Start:tokens[i+1].End]
 	switch text[tokens[i].Start:tokens[i].End] {
-	case "In", "On", "At", "The", "This", "It", "He", "She", "They", "We", "Please", "Attached", "If", "Sorry", "How", "Here":
-	default:
+	case "In", "On", "At":
+		// Only before a determiner: "Carry On films" is a title.
+		switch after {
+		case "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your":
+			return true
+		}
 		return false
+	case "The", "This", "It", "He", "She", "They", "We", "Please", "Attached", "If", "Sorry", "How", "Here":
+		return startsLower(after)
 	}
-	return startsLower(text[tokens[i+1].Start:tokens[i+1].End])
+	return false
 }
 
 // isWordForm reports whether form starts and ends with a letter or digit.

@@ -113,6 +113,7 @@ func TestSegment(t *testing.T) {
 		{"date line same paragraph", "Thursday, May 7, 2015 On Tuesday, officials met.", "Thursday, May 7, 2015 | On Tuesday, officials met."},
 		{"picture credit", "The leaders in Ankara Image: Reuters.", "The leaders in Ankara | Image: Reuters."},
 		{"caption run-on", "Regina Ip In the Hong Kong Island constituency, she won.", "Regina Ip | In the Hong Kong Island constituency, she won."},
+		{"title with capitalized preposition", "She starred in the Carry On films and Carry On at your Convenience.", "She starred in the Carry On films and Carry On at your Convenience."},
 		{"emoticon", "Loved it :) Will come back.", "Loved it :) | Will come back."},
 
 		// Paragraphs.

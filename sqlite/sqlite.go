@@ -85,8 +85,9 @@ RETURNING id, url, title, source, language, published, text`,
 }
 
 func search(ctx context.Context, db *sql.DB, query string, limit int) ([]chronicle.SearchHit, error) {
-	rows, err := db.QueryContext(ctx, `SELECT d.id, d.title, d.url, d.published, snippet(documents_fts, 1, '[', ']', '…', 16), bm25(documents_fts)
-FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+	rows, err := db.QueryContext(ctx, `SELECT d.id, coalesce(nullif(d.title, ''), s.title, ''), d.url, d.published,
+snippet(documents_fts, 1, '[', ']', '…', 16), bm25(documents_fts)
+FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid LEFT JOIN stories s ON s.id = d.story
 WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ?`, ftsQuery(query), limit)
 	if err != nil {
 		return nil, err

@@ -35,6 +35,7 @@ func Run(t *testing.T, open func(t *testing.T) chronicle.Store) {
 		{"EventQueries", testEventQueries},
 		{"QuotesAndActors", testQuotesAndActors},
 		{"CharOffsets", testCharOffsets},
+		{"EntitiesWithoutActors", testEntitiesWithoutActors},
 		{"Search", testSearch},
 		{"Queue", testQueue},
 		{"QueueLease", testQueueLease},
@@ -428,6 +429,42 @@ func testCharOffsets(t *testing.T, s chronicle.Store) {
 	}
 	if q.Start != 2 || q.End != 12 || q.CharStart != 1 || q.CharEnd != 10 {
 		t.Errorf("offsets bytes %d:%d chars %d:%d, want 2:12 and 1:10", q.Start, q.End, q.CharStart, q.CharEnd)
+	}
+}
+
+// testEntitiesWithoutActors: with no actor stage, entity names make a
+// provisional registry that stories and queries use.
+func testEntitiesWithoutActors(t *testing.T, s chronicle.Store) {
+	ent := func(b *builder, sub, typ string, i int) {
+		b.doc.Entities = append(b.doc.Entities, chronicle.Entity{Span: b.span(sub, i), Type: typ, Confidence: 0.9})
+	}
+	b1 := newDoc(talks1, day0)
+	ent(b1, "Vladimir Medinsky", "PERSON", 0)
+	ent(b1, "Rustem Umerov", "PERSON", 0)
+	ent(b1, "Istanbul", "GPE", 0)
+	b2 := newDoc(talks2, day0)
+	ent(b2, "Medinsky", "PERSON", 0)
+	ent(b2, "Umerov", "PERSON", 0)
+	b3 := newDoc(strings.Replace(talks2, "Negotiators", "Delegates", 1)+" Medinsky left for Moscow; Umerov returned to Kyiv.", day0)
+	ent(b3, "Medinsky", "PERSON", 0)
+	ent(b3, "Medinsky", "PERSON", 1)
+	ent(b3, "Umerov", "PERSON", 0)
+	put(t, s, b1.doc, b2.doc, b3.doc)
+	actors, err := s.Actors(context.Background(), chronicle.ActorFilter{Name: "medinsky"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, a := range actors {
+		ids = append(ids, fmt.Sprintf("%s/%d/%d", a.ID, a.Mentions, a.Documents))
+	}
+	// "Vladimir Medinsky" and "Medinsky" stay apart without the resolver.
+	if strings.Join(ids, " ") != "PERSON:medinsky/3/2 PERSON:vladimir medinsky/1/1" {
+		t.Errorf("actors = %v", ids)
+	}
+	s2, s3 := doc(t, s, b2.doc.ID).Story, doc(t, s, b3.doc.ID).Story
+	if s2 == 0 || s2 != s3 {
+		t.Errorf("documents sharing two named persons in stories %d and %d, want one", s2, s3)
 	}
 }
 

@@ -5,9 +5,10 @@ package tokenize
 // fixed buffer first (see lookup), so they never allocate.
 
 // abbreviations are words that keep their final period ("Sen.", "Jan.").
-// Taken from the period-final tokens of UD English EWT train (every form seen
-// at least twice there, minus ordinary words such as "no"), plus the titles,
-// months, US states and company suffixes of English news wire.
+// Taken from the period-final tokens of UD English EWT train, plus the
+// titles, months, US states and company suffixes of English news wire. Words
+// that are also ordinary English words are restricted further by
+// capitalAbbreviations and digitAbbreviations.
 var abbreviations = []string{
 	// EWT train
 	"dr", "mr", "mrs", "ms", "st", "etc", "vs", "sept", "inc", "ft", "oct", "dec",
@@ -17,9 +18,9 @@ var abbreviations = []string{
 	"info", "yrs", "sen", "blvd", "que", "aug", "et", "al", "va", "sec", "sc", "vol",
 	"rep", "rec", "dom", "esp", "mins", "approx", "dept", "drs",
 	// news wire: titles and ranks
-	"prof", "capt", "cmdr", "sgt", "maj", "adm", "brig", "cpl", "pvt", "gens",
-	"sens", "supt", "insp", "det", "hon", "messrs", "mme", "mlle", "msgr", "fr",
-	"pres", "gov", "atty", "rt",
+	"prof", "capt", "cmdr", "sgt", "maj", "adm", "brig", "cpl", "pvt", "gens", "sens",
+	"supt", "insp", "det", "hon", "messrs", "mme", "mlle", "msgr", "fr", "pres",
+	"atty", "rt",
 	// months and days
 	"mar", "apr", "jun", "jul", "sep", "thu", "wk",
 	// companies and places
@@ -29,7 +30,7 @@ var abbreviations = []string{
 	"nev", "okla", "ore", "pa", "tenn", "tex", "vt", "wash", "wis", "wyo",
 	// other
 	"nos", "no", "op", "cf", "ca", "ibid", "fig", "figs", "est", "min", "max", "hr",
-	"hrs", "sq", "cu", "govt", "intl", "natl", "viz", "ed", "eds", "pp", "vols",
+	"hrs", "cu", "govt", "intl", "natl", "viz", "ed", "eds", "pp", "vols",
 }
 
 // capitalAbbreviations are abbreviations that are also English words ("ill",
@@ -88,13 +89,13 @@ var fusedClitics = []struct {
 var sentenceStarters = []string{
 	"the", "a", "an", "it", "we", "they", "if", "this", "he", "you", "in", "thanks",
 	"please", "my", "there", "but", "and", "what", "do", "as", "so", "when", "that",
-	"she", "how", "also", "after", "however", "let", "can", "at", "for", "here",
-	"is", "on", "these", "all", "by", "one", "now", "then", "our", "are", "yes",
-	"with", "just", "well", "any", "some", "have", "even", "from", "since", "many",
-	"should", "his", "their", "although", "will", "once", "another", "while",
-	"maybe", "both", "or", "does", "because", "where", "most", "why", "never",
-	"those", "its", "other", "could", "before", "again", "which", "her", "i",
-	"meanwhile", "still", "despite", "during", "earlier", "later", "today",
-	"yesterday", "officials", "but", "they", "was", "were", "has", "had", "not",
-	"no", "more", "such", "each", "both", "neither", "nor", "yet", "thus",
+	"she", "how", "also", "after", "however", "let", "can", "at", "for", "here", "is",
+	"on", "these", "all", "by", "one", "now", "then", "our", "are", "yes", "with",
+	"just", "well", "any", "some", "have", "even", "from", "since", "many", "should",
+	"his", "their", "although", "will", "once", "another", "while", "maybe", "both",
+	"or", "does", "because", "where", "most", "why", "never", "those", "its", "other",
+	"could", "before", "again", "which", "her", "i", "meanwhile", "still", "despite",
+	"during", "earlier", "later", "today", "yesterday", "officials", "was", "were",
+	"has", "had", "not", "no", "more", "such", "each", "neither", "nor", "yet",
+	"thus",
 }

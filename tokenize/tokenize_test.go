@@ -219,14 +219,14 @@ func rebuild(text string, toks []chronicle.Token) string {
 	return b.String()
 }
 
-// TestHugeLine feeds 50 MB lines that stress each scanning path (8 MB for
+// TestHugeLine feeds 50 MB lines that stress each scanning path (4 MB for
 // the inputs that give a token every few bytes, to keep memory down);
 // quadratic behaviour would make it time out.
 func TestHugeLine(t *testing.T) {
 	if testing.Short() {
 		t.Skip("50 MB inputs: skipped with -short")
 	}
-	const big, dense = 50 << 20, 8 << 20
+	const big, dense = 50 << 20, 4 << 20
 	tests := []struct {
 		name, unit string
 		size       int

@@ -27,7 +27,7 @@ func newEvalCorefCmd() *cobra.Command {
 		asJSON, perDoc    bool
 	)
 	c := &cobra.Command{
-		Use:   "coref --gold DIR [--dep DIR] [--syntax gold|model] [--no-singletons] [--json]",
+		Use:   "coref --gold DIR [--dep DIR] [--syntax gold|model|none] [--no-singletons] [--json]",
 		Short: "Score coreference (CoNLL-2012 metrics on GUM)",
 		Long: `Run mention detection and coreference on the gold words of CoNLL
 coreference files (GUM's coref_conll) and report MUC, B³, CEAFe and their
@@ -36,7 +36,9 @@ average (the CoNLL score), computed as the reference scorer v8.01 does.
 Sentence breaks come from the CoNLL-U files of the same documents (--dep;
 by default the dep/<split> folder beside coref_conll/<split>). --syntax gold
 takes their gold tags and trees (an upper bound for the parse); --syntax
-model tags and parses the gold words with the embedded models instead.
+model tags and parses the gold words with the embedded models instead;
+--syntax none gives the resolver words and sentences only, so it falls back
+on the news layer (names, titles, pronouns: a lower bound).
 
 GUM annotates singletons; the scores keep them in key and response as the
 reference scorer does with whatever it is given. --no-singletons removes
@@ -66,6 +68,8 @@ singleton entities from both before scoring.`,
 					return usageError{fmt.Errorf("eval coref: --syntax gold needs --dep")}
 				}
 				cfg.Syntax = coref.SyntaxGold
+			case "none":
+				cfg.Syntax = coref.SyntaxNone
 			case "model":
 				tg, err := tag.Load(models.FS())
 				if err != nil {
@@ -83,7 +87,7 @@ singleton entities from both before scoring.`,
 					return x.Clusters(ctx, doc)
 				}
 			default:
-				return usageError{fmt.Errorf("eval coref: --syntax must be gold or model, not %q", syntax)}
+				return usageError{fmt.Errorf("eval coref: --syntax must be gold, model or none, not %q", syntax)}
 			}
 			total, per, err := coref.Evaluate(cmd.Context(), cfg, resolve)
 			if err != nil {
@@ -133,7 +137,7 @@ singleton entities from both before scoring.`,
 	}
 	c.Flags().StringVar(&gold, "gold", "", "folder of CoNLL coreference `DIR` files (*.conll) or one file")
 	c.Flags().StringVar(&dep, "dep", "", "folder of CoNLL-U files of the same documents (default: ../dep/<split> beside --gold)")
-	c.Flags().StringVar(&syntax, "syntax", "gold", "where tags and trees come from: gold (CoNLL-U) or model (embedded tagger and parser)")
+	c.Flags().StringVar(&syntax, "syntax", "gold", "where tags and trees come from: gold (CoNLL-U), model (embedded tagger and parser) or none (words and sentence breaks only: the news layer's names, titles and pronouns)")
 	c.Flags().BoolVar(&noSingletons, "no-singletons", false, "remove singleton entities from key and response")
 	c.Flags().BoolVar(&asJSON, "json", false, "print one JSON object (values in percent; keys muc, b3, ceafe, conll)")
 	c.Flags().BoolVar(&perDoc, "per-doc", false, "also print each document's scores")

@@ -21,8 +21,8 @@ func newEvalDepCmd() *cobra.Command {
 	var (
 		gold     []string
 		modelDir string
-		asJSON         bool
-		goldTags       bool
+		asJSON   bool
+		goldTags bool
 	)
 	c := &cobra.Command{
 		Use:   "dep",

@@ -11,6 +11,7 @@ import (
 
 	"github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/engine"
+	"github.com/chronicle-news/chronicle/event"
 	"github.com/chronicle-news/chronicle/eventeval"
 	"github.com/chronicle-news/chronicle/petrarchdict"
 )
@@ -22,6 +23,8 @@ func newEvalEventsCmd() *cobra.Command {
 		dicts    []string
 		conv     string
 		modelDir string
+		lexicons []string
+		verbs    []string
 	)
 	c := &cobra.Command{
 		Use:   "events --gold PATH",
@@ -44,7 +47,26 @@ func newEvalEventsCmd() *cobra.Command {
 			if gold == "" {
 				return usageError{fmt.Errorf("--gold is required")}
 			}
-			pipe, err := engine.New(engine.Options{Models: modelsFS(modelDir)})
+			lx, err := loadLexicon(lexicons)
+			if err != nil {
+				return err
+			}
+			if len(verbs) > 0 {
+				// PETRARCH verb dictionaries given as user patterns.
+				if lx == nil {
+					lx = event.DefaultLexicon()
+				}
+				table, err := cameoTable(conv)
+				if err != nil {
+					return err
+				}
+				for _, p := range verbs {
+					if lx, err = petrarchLexicon(p, table, lx); err != nil {
+						return err
+					}
+				}
+			}
+			pipe, err := engine.New(engine.Options{Models: modelsFS(modelDir), Lexicon: lx})
 			if err != nil {
 				return err
 			}
@@ -75,6 +97,8 @@ func newEvalEventsCmd() *cobra.Command {
 	f.BoolVar(&asJSON, "json", false, "print JSON")
 	f.StringSliceVar(&dicts, "dict", nil, "PETRARCH actor/agent dictionary files (default: PETR.Validate.{actors,agents}.txt beside --gold)")
 	f.StringVar(&conv, "cameo2plover", "", "CAMEO→PLOVER table (default: ../../plover/CAMEO2PLOVER-2021.txt from --gold)")
+	f.StringSliceVar(&lexicons, "lexicon", nil, "extra event lexicon files (their patterns take precedence)")
+	f.StringSliceVar(&verbs, "verbs", nil, "PETRARCH verb dictionaries to load as user patterns (e.g. PETR.Validate.verbs.txt)")
 	f.StringVar(&modelDir, "models", "", "directory of model files to use instead of the embedded ones")
 	return c
 }
@@ -93,7 +117,7 @@ func evalPetrarch(cmd *cobra.Command, gold string, dicts []string, conv string, 
 			return nil, err
 		}
 	}
-	table, err := eventeval.ReadCAMEOToPLOVER(conv)
+	table, err := event.ReadCAMEOTable(conv)
 	if err != nil {
 		return nil, err
 	}
@@ -105,4 +129,22 @@ func evalPetrarch(cmd *cobra.Command, gold string, dicts []string, conv string, 
 		return nil, err
 	}
 	return eventeval.Petrarch(cmd.Context(), recs, table, pipe, eventeval.DictCoder{Dict: d})
+}
+
+// petrarchLexicon converts a PETRARCH verb dictionary and puts it on top of base.
+func petrarchLexicon(path string, table *event.CAMEOTable, base *event.Lexicon) (*event.Lexicon, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	pats, err := petrarchdict.ReadVerbs(f, path)
+	if err != nil {
+		return nil, err
+	}
+	var b strings.Builder
+	if _, err := event.FromPETRARCH(&b, pats, table, filepath.Base(path)); err != nil {
+		return nil, err
+	}
+	return event.ParseLexicon(strings.NewReader(b.String()), filepath.Base(path), base)
 }

@@ -46,6 +46,7 @@ func newRootCmd() *cobra.Command {
 		newIngestCmd(),
 		newWorkerCmd(),
 		newServeCmd(),
+		newLexiconCmd(),
 	)
 	root.AddCommand(newQueryCmds()...)
 	return root

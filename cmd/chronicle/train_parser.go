@@ -2,19 +2,25 @@ package main
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/chronicle-news/chronicle/conllu"
 	"github.com/chronicle-news/chronicle/internal/shared"
+	"github.com/chronicle-news/chronicle/models"
 	"github.com/chronicle-news/chronicle/parse"
 	"github.com/chronicle-news/chronicle/tag"
 )
 
 // newTrainParserCmd trains the dependency parser on UD English EWT train
-// (plus GUM train with --gum), choosing the iteration on EWT dev.
+// (plus GUM train with --gum), choosing the iteration on EWT dev. By default
+// the training tags get noise drawn from the embedded tagger's confusions,
+// so the result depends on models/data/tagger.model as built in.
 func newTrainParserCmd() *cobra.Command {
 	var (
 		corpora, out string
@@ -22,6 +28,8 @@ func newTrainParserCmd() *cobra.Command {
 		gum          bool
 		jackknife    int
 		taggerIters  int
+		predicted    bool
+		noise        bool
 	)
 	c := &cobra.Command{
 		Use:   "parser",
@@ -29,8 +37,11 @@ func newTrainParserCmd() *cobra.Command {
 		Long: `Train the arc-eager dependency parser on UD English EWT train (and GUM train
 with --gum), keep the iteration with the best LAS on EWT dev, and write
 DIR/parser.model. Training tags are gold, or with --jackknife K predicted:
-each of K folds is tagged by a tagger trained on the other folds. The dev
-figures printed per iteration use gold tags.
+each of K folds is tagged by a tagger trained on the other folds. By default
+EWT dev is tagged by the embedded tagger (the iteration is chosen on predicted
+tags) and, with --tag-noise, each training tag is replaced by a draw from
+the tagger's confusion counts on dev (seeded), so the parser learns to live
+with tagging errors.
 The same data and flags give the same bytes.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -67,6 +78,19 @@ The same data and flags give the same bytes.`,
 					return err
 				}
 			}
+			devTags := "gold"
+			if predicted {
+				tg, err := tag.Load(models.FS())
+				if err != nil {
+					return err
+				}
+				conf := tagDev(tg, dev)
+				devTags = "predicted (embedded tagger)"
+				if noise && jackknife <= 1 {
+					n := addTagNoise(train, conf, opts.Seed)
+					fmt.Fprintf(cmd.OutOrStdout(), "tag noise: %d of the training tags replaced, drawn from the embedded tagger's confusions on EWT dev\n", n)
+				}
+			}
 			opts.Dev = dev
 			opts.Progress = cmd.OutOrStdout()
 			if err := os.MkdirAll(out, 0o755); err != nil {
@@ -76,7 +100,7 @@ The same data and flags give the same bytes.`,
 			opts.Checkpoint = func(it parse.Iteration, data []byte) error {
 				return os.WriteFile(path, data, 0o644)
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "training on %d sentences, dev %d sentences (EWT dev, gold tags)\n", len(train), len(dev))
+			fmt.Fprintf(cmd.OutOrStdout(), "training on %d sentences, dev %d sentences (EWT dev, %s tags)\n", len(train), len(dev), devTags)
 			data, _, err := parse.Train(cmd.Context(), train, opts)
 			if err != nil {
 				return err
@@ -92,9 +116,11 @@ The same data and flags give the same bytes.`,
 	f.StringVar(&corpora, "corpora", "", "corpora folder (default ../shared/corpora)")
 	f.StringVar(&out, "out", "models/data", "output folder")
 	f.BoolVar(&gum, "gum", true, "add GUM train (gum/dep/train/*.conllu) to EWT train")
-	f.IntVar(&opts.Iterations, "iterations", 15, "training iterations")
+	f.IntVar(&opts.Iterations, "iterations", 10, "training iterations (the best on dev is kept)")
 	f.IntVar(&jackknife, "jackknife", 0, "train on predicted tags: tag each of K folds with a tagger trained on the others (0: gold tags)")
 	f.IntVar(&taggerIters, "tagger-iterations", 8, "tagger training iterations per jackknife fold")
+	f.BoolVar(&predicted, "predicted-dev", true, "tag EWT dev with the embedded tagger for choosing the iteration")
+	f.BoolVar(&noise, "tag-noise", true, "with --predicted-dev and no --jackknife: replace training tags by draws from the tagger's dev confusions")
 	f.Uint64Var(&opts.Seed, "seed", 1, "random seed")
 	f.Float64Var(&opts.Prune, "prune", 0.3, "drop averaged weights below this magnitude")
 	f.IntVar(&opts.MaxBytes, "max-bytes", 24<<20, "model size budget (pruning rises until the model fits)")
@@ -140,4 +166,78 @@ func jackknifeTags(cmd *cobra.Command, train, dev []*conllu.Sentence, k, iters i
 			fold+1, k, len(held), 100*float64(right)/float64(max(total, 1)))
 	}
 	return nil
+}
+
+// confusion counts, for each gold "UPOS\tXPOS" pair, the pairs the tagger
+// predicted for it.
+type confusion map[string]map[string]int
+
+// tagDev replaces the tags of dev by the tagger's and returns its confusions.
+func tagDev(tg *tag.Tagger, dev []*conllu.Sentence) confusion {
+	conf := confusion{}
+	for _, s := range dev {
+		forms := make([]string, len(s.Words))
+		for i := range s.Words {
+			forms[i] = s.Words[i].Form
+		}
+		upos, xpos, _ := tg.Tag(forms)
+		for i := range s.Words {
+			w := &s.Words[i]
+			g, p := w.UPOS+"\t"+w.XPOS, upos[i]+"\t"+xpos[i]
+			if conf[g] == nil {
+				conf[g] = map[string]int{}
+			}
+			conf[g][p]++
+			w.UPOS, w.XPOS = upos[i], xpos[i]
+		}
+	}
+	return conf
+}
+
+// addTagNoise replaces each training tag pair by a draw from conf (pairs
+// unseen in dev are kept) and returns how many changed. Draws are seeded and
+// walk the candidates in sorted order, so the result is reproducible.
+func addTagNoise(train []*conllu.Sentence, conf confusion, seed uint64) int {
+	type cand struct {
+		upos, xpos string
+		cum        int
+	}
+	dist := map[string][]cand{}
+	for g, m := range conf {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		cum := 0
+		var cs []cand
+		for _, k := range keys {
+			cum += m[k]
+			u, x, _ := strings.Cut(k, "\t")
+			cs = append(cs, cand{u, x, cum})
+		}
+		dist[g] = cs
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x7a6))
+	changed := 0
+	for _, s := range train {
+		for i := range s.Words {
+			w := &s.Words[i]
+			cs := dist[w.UPOS+"\t"+w.XPOS]
+			if len(cs) == 0 {
+				continue
+			}
+			r := rng.IntN(cs[len(cs)-1].cum)
+			for _, c := range cs {
+				if r < c.cum {
+					if c.upos != w.UPOS || c.xpos != w.XPOS {
+						changed++
+					}
+					w.UPOS, w.XPOS = c.upos, c.xpos
+					break
+				}
+			}
+		}
+	}
+	return changed
 }

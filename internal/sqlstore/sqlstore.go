@@ -470,32 +470,40 @@ ON CONFLICT (actor, story) DO UPDATE SET documents = story_actors.documents + 1`
 	if err := w.actors(d, date, cm); err != nil {
 		return err
 	}
+	ents := w.rows(`INSERT INTO entities (doc_id, idx, bstart, bend, cstart, cend, type, actor, confidence)`, 9)
 	for i := range d.Entities {
 		e := &d.Entities[i]
 		actor := e.Actor
 		if actor == "" && len(d.Actors) == 0 {
 			actor = dedup.EntityActorID(e.Type, d.SpanText(e.Span))
 		}
-		if _, err := w.exec(`INSERT INTO entities (doc_id, idx, bstart, bend, cstart, cend, type, actor, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT DO NOTHING`, d.ID, i, e.Start, e.End, cm.at(e.Start), cm.end(e.Start, e.End), e.Type, actor, e.Confidence); err != nil {
+		if err := ents.add(d.ID, i, e.Start, e.End, cm.at(e.Start), cm.end(e.Start, e.End), e.Type, actor, e.Confidence); err != nil {
 			return err
 		}
 	}
+	if err := ents.flush(); err != nil {
+		return err
+	}
+	tx := w.rows(`INSERT INTO timexes (doc_id, idx, bstart, bend, cstart, cend, type, value, mod, confidence, anchor)`, 11)
 	for i := range d.Timexes {
 		t := &d.Timexes[i]
-		if _, err := w.exec(`INSERT INTO timexes (doc_id, idx, bstart, bend, cstart, cend, type, value, mod, confidence, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT DO NOTHING`, d.ID, i, t.Start, t.End, cm.at(t.Start), cm.end(t.Start, t.End), t.Type, t.Value, t.Mod, t.Confidence, t.Anchor); err != nil {
+		if err := tx.add(d.ID, i, t.Start, t.End, cm.at(t.Start), cm.end(t.Start, t.End), t.Type, t.Value, t.Mod, t.Confidence, t.Anchor); err != nil {
 			return err
 		}
 	}
+	if err := tx.flush(); err != nil {
+		return err
+	}
+	qs := w.rows(`INSERT INTO quotes (doc_id, idx, kind, speaker_bstart, speaker_bend, speaker_cstart, speaker_cend, speaker_actor, cue_cstart, cue_cend, bstart, bend, cstart, cend, date, parent)`, 16)
 	for i := range d.Quotes {
 		q := &d.Quotes[i]
-		if _, err := w.exec(`INSERT INTO quotes (doc_id, idx, kind, speaker_bstart, speaker_bend, speaker_cstart, speaker_cend, speaker_actor, cue_cstart, cue_cend, bstart, bend, cstart, cend, date, parent)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-			d.ID, i, q.Kind, q.Speaker.Start, q.Speaker.End, cm.at(q.Speaker.Start), cm.end(q.Speaker.Start, q.Speaker.End), q.Speaker.Actor,
+		if err := qs.add(d.ID, i, q.Kind, q.Speaker.Start, q.Speaker.End, cm.at(q.Speaker.Start), cm.end(q.Speaker.Start, q.Speaker.End), q.Speaker.Actor,
 			cm.at(q.Cue.Start), cm.end(q.Cue.Start, q.Cue.End), q.Content.Start, q.Content.End, cm.at(q.Content.Start), cm.end(q.Content.Start, q.Content.End), q.Date, q.Parent); err != nil {
 			return err
 		}
+	}
+	if err := qs.flush(); err != nil {
+		return err
 	}
 	return w.events(d, story, dupOf, date, cm)
 }
@@ -553,6 +561,47 @@ WHERE d.id IN (SELECT doc_id FROM doc_bands WHERE band IN (` + marks(len(bands))
 		return "", 0, err
 	}
 	return dupOf, story, nil
+}
+
+// maxRows is the most rows one multi-row INSERT carries.
+const maxRows = 32
+
+// rowBatch collects rows for multi-row INSERTs (one statement, one round
+// trip to PostgreSQL, for up to maxRows rows); rows that are already there
+// are left alone.
+type rowBatch struct {
+	w    *writer
+	head string // INSERT INTO t (cols)
+	cols int
+	n    int
+	args []any
+}
+
+func (w *writer) rows(head string, cols int) *rowBatch {
+	return &rowBatch{w: w, head: head, cols: cols}
+}
+
+// add adds one row of b.cols values, writing the batch when it is full.
+func (b *rowBatch) add(vals ...any) error {
+	b.args = append(b.args, vals...)
+	b.n++
+	if b.n == maxRows {
+		return b.flush()
+	}
+	return nil
+}
+
+// flush writes the rows added so far.
+func (b *rowBatch) flush() error {
+	if b.n == 0 {
+		return nil
+	}
+	row := "(" + marks(b.cols) + ")"
+	q := b.head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", b.n), ", ") + " ON CONFLICT DO NOTHING"
+	_, err := b.w.exec(q, b.args...)
+	clear(b.args)
+	b.args, b.n = b.args[:0], 0
+	return err
 }
 
 // storyTitle returns the title a document gives a story: its own, else
@@ -620,16 +669,11 @@ GROUP BY sa.story ORDER BY count(*) DESC, sa.story LIMIT 20`), args...)
 
 func (w *writer) actors(d *chronicle.Document, date time.Time, cm charMap) error {
 	seen := date.UnixNano()
+	ms := w.rows(`INSERT INTO mentions (doc_id, actor, bstart, bend, cstart, cend, kind)`, 7)
 	for i := range d.Actors {
 		a := &d.Actors[i]
 		id := dedup.ActorID(a)
-		if _, err := w.exec(`INSERT INTO actors (id, name, type, country, sector, first_seen, last_seen, mentions, documents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)
-ON CONFLICT (id) DO UPDATE SET mentions = actors.mentions + excluded.mentions, documents = actors.documents + 1,
-first_seen = CASE WHEN excluded.first_seen < actors.first_seen THEN excluded.first_seen ELSE actors.first_seen END,
-last_seen = CASE WHEN excluded.last_seen > actors.last_seen THEN excluded.last_seen ELSE actors.last_seen END,
-country = CASE WHEN actors.country = '' THEN excluded.country ELSE actors.country END,
-sector = CASE WHEN actors.sector = '' THEN excluded.sector ELSE actors.sector END`,
-			id, a.Name, a.Type, a.Country, a.Sector, seen, seen, len(a.Mentions)); err != nil {
+		if err := w.upsertActor(id, a.Name, a.Type, a.Country, a.Sector, seen, len(a.Mentions)); err != nil {
 			return err
 		}
 		if err := w.alias(id, a.Name); err != nil {
@@ -641,8 +685,7 @@ sector = CASE WHEN actors.sector = '' THEN excluded.sector ELSE actors.sector EN
 					return err
 				}
 			}
-			if _, err := w.exec(`INSERT INTO mentions (doc_id, actor, bstart, bend, cstart, cend, kind) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-				d.ID, id, m.Start, m.End, cm.at(m.Start), cm.end(m.Start, m.End), m.Kind); err != nil {
+			if err := ms.add(d.ID, id, m.Start, m.End, cm.at(m.Start), cm.end(m.Start, m.End), m.Kind); err != nil {
 				return err
 			}
 		}
@@ -654,9 +697,16 @@ sector = CASE WHEN actors.sector = '' THEN excluded.sector ELSE actors.sector EN
 		}
 	}
 	if len(d.Actors) > 0 {
-		return nil
+		return ms.flush()
 	}
-	// No actor stage: the entity names make a provisional registry.
+	// No actor stage: the entity names make a provisional registry, one
+	// actor per type and normalized name.
+	type named struct {
+		name, typ string
+		mentions  int
+	}
+	var order []string
+	byID := map[string]*named{}
 	for i := range d.Entities {
 		e := &d.Entities[i]
 		if e.Actor != "" {
@@ -664,18 +714,37 @@ sector = CASE WHEN actors.sector = '' THEN excluded.sector ELSE actors.sector EN
 		}
 		name := d.SpanText(e.Span)
 		id := dedup.EntityActorID(e.Type, name)
-		if _, err := w.exec(`INSERT INTO actors (id, name, type, country, sector, first_seen, last_seen, mentions, documents) VALUES (?, ?, ?, '', '', ?, ?, 1, 1)
-ON CONFLICT (id) DO UPDATE SET mentions = actors.mentions + 1,
-last_seen = CASE WHEN excluded.last_seen > actors.last_seen THEN excluded.last_seen ELSE actors.last_seen END`,
-			id, name, e.Type, seen, seen); err != nil {
-			return err
+		if byID[id] == nil {
+			byID[id] = &named{name: name, typ: e.Type}
+			order = append(order, id)
 		}
-		if _, err := w.exec(`INSERT INTO mentions (doc_id, actor, bstart, bend, cstart, cend, kind) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-			d.ID, id, e.Start, e.End, cm.at(e.Start), cm.end(e.Start, e.End), chronicle.MentionNamed); err != nil {
+		byID[id].mentions++
+		if err := ms.add(d.ID, id, e.Start, e.End, cm.at(e.Start), cm.end(e.Start, e.End), chronicle.MentionNamed); err != nil {
 			return err
 		}
 	}
-	return nil
+	for _, id := range order {
+		n := byID[id]
+		if err := w.upsertActor(id, n.name, n.typ, "", "", seen, n.mentions); err != nil {
+			return err
+		}
+		if err := w.alias(id, n.name); err != nil {
+			return err
+		}
+	}
+	return ms.flush()
+}
+
+// upsertActor adds an actor to the registry or updates its counts and dates.
+func (w *writer) upsertActor(id, name, typ, country, sector string, seen int64, mentions int) error {
+	_, err := w.exec(`INSERT INTO actors (id, name, type, country, sector, first_seen, last_seen, mentions, documents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)
+ON CONFLICT (id) DO UPDATE SET mentions = actors.mentions + excluded.mentions, documents = actors.documents + 1,
+first_seen = CASE WHEN excluded.first_seen < actors.first_seen THEN excluded.first_seen ELSE actors.first_seen END,
+last_seen = CASE WHEN excluded.last_seen > actors.last_seen THEN excluded.last_seen ELSE actors.last_seen END,
+country = CASE WHEN actors.country = '' THEN excluded.country ELSE actors.country END,
+sector = CASE WHEN actors.sector = '' THEN excluded.sector ELSE actors.sector END`,
+		id, name, typ, country, sector, seen, seen, mentions)
+	return err
 }
 
 func (w *writer) alias(id, alias string) error {

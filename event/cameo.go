@@ -1,0 +1,112 @@
+package event
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/chronicle-news/chronicle/petrarchdict"
+)
+
+// CAMEOTable maps CAMEO codes to PLOVER types and modes, as read from the
+// PLOVER project's CAMEO2PLOVER table ("064: COOPERATE, mode, context").
+type CAMEOTable struct {
+	m map[string][2]string
+}
+
+// ReadCAMEOTable reads the conversion table from a file.
+func ReadCAMEOTable(path string) (*CAMEOTable, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cameo2plover: %w", err)
+	}
+	defer f.Close()
+	return ParseCAMEOTable(f)
+}
+
+// ParseCAMEOTable reads the conversion table.
+func ParseCAMEOTable(r io.Reader) (*CAMEOTable, error) {
+	t := &CAMEOTable{m: map[string][2]string{}}
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		code, rest, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		code = strings.TrimSpace(code)
+		if _, err := strconv.Atoi(code); err != nil {
+			continue
+		}
+		f := strings.Split(rest, ",")
+		typ := strings.TrimSpace(f[0])
+		mode := ""
+		if len(f) > 1 {
+			mode = strings.TrimSpace(f[1])
+		}
+		if typ != "" {
+			t.m[code] = [2]string{typ, mode}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("cameo2plover: %w", err)
+	}
+	return t, nil
+}
+
+// Type returns the PLOVER type and mode of a CAMEO code, falling back to
+// shorter prefixes ("0871" → "087" → "08"); "" when PLOVER dropped the code
+// (roots 01 and 02) or it is unknown.
+func (t *CAMEOTable) Type(code string) (typ, mode string) {
+	for c := code; len(c) >= 2; c = c[:len(c)-1] {
+		if v, ok := t.m[c]; ok {
+			return v[0], v[1]
+		}
+	}
+	return "", ""
+}
+
+// FromPETRARCH writes PETRARCH verb patterns as lexicon lines (the format of
+// lexicon.txt), mapping codes with table. Patterns whose code has no PLOVER
+// type are left out. source names the dictionary in each line's comment.
+func FromPETRARCH(w io.Writer, pats []petrarchdict.VerbPattern, table *CAMEOTable, source string) (int, error) {
+	seen := map[string]bool{}
+	var lines []string
+	for _, p := range pats {
+		typ, mode := table.Type(p.Code)
+		if typ == "" || !ploverTypes[typ] || strings.ContainsAny(p.Verb, " \t|#") {
+			continue
+		}
+		head := typ
+		if mode != "" && !strings.ContainsAny(mode, " \t") {
+			head += "." + mode
+		}
+		pat := "v " + p.Verb
+		for _, n := range p.Needs {
+			if n == "" || strings.ContainsAny(n, " \t|#:") {
+				continue
+			}
+			pat += " " + n
+		}
+		key := pat
+		if seen[key] {
+			continue // the first code for a pattern wins, as in PETRARCH
+		}
+		seen[key] = true
+		lines = append(lines, fmt.Sprintf("%-24s %-40s # CAMEO %s, %s:%d", head, pat, p.Code, source, p.Line))
+	}
+	sort.Strings(lines)
+	for _, l := range lines {
+		if _, err := fmt.Fprintln(w, l); err != nil {
+			return 0, err
+		}
+	}
+	return len(lines), nil
+}
