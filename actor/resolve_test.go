@@ -41,7 +41,12 @@ func actorAt(doc *chronicle.Document, text string, n int) *chronicle.Actor {
 // The resolutions issue 5 names, checked by hand rather than through the
 // golden file: they fail if the resolver regresses, whatever -update says.
 func TestIssue5SeedResolutions(t *testing.T) {
-	doc := readDoc(t, shared.Path(t, "seed", "talks-turkey.txt"), "2025-05-16")
+	path := shared.Path(t, "seed", "talks-turkey.txt")
+	t.Run("surface", func(t *testing.T) { checkSeed(t, readDoc(t, path, "2025-05-16")) })
+	t.Run("models", func(t *testing.T) { checkSeed(t, readFullDoc(t, path, "2025-05-16")) })
+}
+
+func checkSeed(t *testing.T, doc *chronicle.Document) {
 	x, err := actor.New(seedRegistry(t))
 	if err != nil {
 		t.Fatal(err)
@@ -98,6 +103,12 @@ func TestIssue5SeedResolutions(t *testing.T) {
 	}
 	if len(doc.Actors) != len(want) {
 		t.Errorf("%d actors, want %d", len(doc.Actors), len(want))
+	}
+	// Entities point at their actor (with NER: every person and place).
+	for _, e := range doc.Entities {
+		if (e.Type == chronicle.EntityPerson || e.Type == chronicle.EntityGPE) && e.Actor == "" {
+			t.Errorf("entity %s %q points at no actor", e.Type, doc.SpanText(e.Span))
+		}
 	}
 	// Roles with their countries.
 	for _, a := range doc.Actors {

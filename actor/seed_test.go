@@ -7,14 +7,19 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	chronicle "github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/actor"
 	"github.com/chronicle-news/chronicle/internal/shared"
+	"github.com/chronicle-news/chronicle/models"
+	"github.com/chronicle-news/chronicle/ner"
+	"github.com/chronicle-news/chronicle/parse"
 	"github.com/chronicle-news/chronicle/registry"
 	"github.com/chronicle-news/chronicle/segment"
+	"github.com/chronicle-news/chronicle/tag"
 	"github.com/chronicle-news/chronicle/tokenize"
 )
 
@@ -113,8 +118,42 @@ func seedRegistry(t testing.TB) *registry.Registry {
 	return reg
 }
 
+// modelStages loads the model stages (tagger, parser, NER) once per test binary.
+var modelStages = sync.OnceValues(func() (chronicle.Pipeline, error) {
+	tg, err := tag.Load(models.FS())
+	if err != nil {
+		return nil, err
+	}
+	ps, err := parse.Load(models.FS())
+	if err != nil {
+		return nil, err
+	}
+	nr, err := ner.Load(models.FS())
+	if err != nil {
+		return nil, err
+	}
+	return chronicle.Pipeline{tg, ps, nr}, nil
+})
+
+// readFullDoc reads an article through the default pipeline up to actor:
+// tokenizer, segmenter, tagger, parser, NER.
+func readFullDoc(t testing.TB, path, published string) *chronicle.Document {
+	t.Helper()
+	doc := readDoc(t, path, published)
+	p, err := modelStages()
+	if err != nil {
+		t.Skipf("models not available: %v", err)
+	}
+	if err := p.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// TestSeedGolden runs the default pipeline (with the embedded models) and
+// the actor stage with a user dictionary of U.S. officials on the seed.
 func TestSeedGolden(t *testing.T) {
-	doc := readDoc(t, shared.Path(t, "seed", "talks-turkey.txt"), "2025-05-16")
+	doc := readFullDoc(t, shared.Path(t, "seed", "talks-turkey.txt"), "2025-05-16")
 	x, err := actor.New(seedRegistry(t))
 	if err != nil {
 		t.Fatal(err)
@@ -125,8 +164,9 @@ func TestSeedGolden(t *testing.T) {
 	golden(t, "talks-turkey.golden", dump(doc))
 }
 
-// Without a registry the text alone decides: the U.S. officials get no
-// country (the seed never says it), ids follow the id rule all the same.
+// Without a registry and without models (tokenizer and segmenter only) the
+// text alone decides: the U.S. officials get no country (the seed never
+// says it), ids follow the id rule all the same.
 func TestSeedGoldenNoRegistry(t *testing.T) {
 	doc := readDoc(t, shared.Path(t, "seed", "talks-turkey.txt"), "2025-05-16")
 	x, err := actor.New(nil)

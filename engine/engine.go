@@ -6,10 +6,13 @@ import (
 	"io/fs"
 
 	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/actor"
 	"github.com/chronicle-news/chronicle/event"
 	"github.com/chronicle-news/chronicle/models"
+	"github.com/chronicle-news/chronicle/ner"
 	"github.com/chronicle-news/chronicle/parse"
 	"github.com/chronicle-news/chronicle/quote"
+	"github.com/chronicle-news/chronicle/registry"
 	"github.com/chronicle-news/chronicle/segment"
 	"github.com/chronicle-news/chronicle/tag"
 	"github.com/chronicle-news/chronicle/timex"
@@ -22,6 +25,9 @@ type Options struct {
 	Models fs.FS
 	// Lexicon is the event lexicon; nil means the embedded one.
 	Lexicon *event.Lexicon
+	// Registry resolves actors to canonical identities (user dictionaries
+	// first); nil means the built-in data only.
+	Registry *registry.Registry
 }
 
 // New returns the default pipeline: tokenize, segment, tag, parse, ner,
@@ -40,12 +46,22 @@ func New(opts Options) (chronicle.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	recognizer, err := ner.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	actors, err := actor.New(opts.Registry)
+	if err != nil {
+		return nil, err
+	}
 	return chronicle.Pipeline{
 		tokenize.New(),
 		segment.New(),
 		tagger,
 		parser,
+		recognizer,
 		timex.New(),
+		actors,
 		quote.New(),
 		event.New(opts.Lexicon),
 	}, nil

@@ -73,6 +73,26 @@ func (t *CAMEOTable) Type(code string) (typ, mode string) {
 	return "", ""
 }
 
+// genericVerbs are too common to code an event on their own in news text
+// ("going", "thought", "signaled that ..."): their bare-verb patterns from a
+// PETRARCH dictionary are left out, their patterns with needed words kept.
+var genericVerbs = wordSet(`go come get take make have give think see know want need look put find tell
+	say ask seem feel become leave keep let begin start show hear play run move live believe bring happen
+	write sit stand lose pay include continue set learn change lead understand watch follow stop create
+	speak read spend grow open walk win remember love consider appear buy wait serve die expect build
+	stay fall cut reach remain suggest raise pass sell require report decide pull argue guarantee tease
+	signal indicate hope note add point mean call turn try use work deal carry describe explain express
+	comment mention state claim insist acknowledge admit confirm reveal estimate predict suppose guess
+	assume wonder doubt imagine realize recall recognize emphasize stress tend manage wish like prefer`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
 // FromPETRARCH writes PETRARCH verb patterns as lexicon lines (the format of
 // lexicon.txt), mapping codes with table. Patterns whose code has no PLOVER
 // type are left out. source names the dictionary in each line's comment.
@@ -82,6 +102,9 @@ func FromPETRARCH(w io.Writer, pats []petrarchdict.VerbPattern, table *CAMEOTabl
 	for _, p := range pats {
 		typ, mode := table.Type(p.Code)
 		if typ == "" || !ploverTypes[typ] || strings.ContainsAny(p.Verb, " \t|#") {
+			continue
+		}
+		if len(p.Needs) == 0 && genericVerbs[p.Verb] {
 			continue
 		}
 		head := typ

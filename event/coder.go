@@ -317,6 +317,16 @@ func (w *work) subject(i int, path *[]string) int {
 	for depth := 0; depth < 6 && i >= 0; depth++ {
 		subj := -1
 		passive := false
+		if depth == 0 && w.doc.Tokens[i].UPOS == "NOUN" {
+			// "the only way would be a meeting": a predicate noun's
+			// subject is not the meeting's party.
+			if h := int(w.doc.Tokens[i].Head); h < 0 || !lightVerbs[w.s.lemma[h]] {
+				return -1
+			}
+			*path = append(*path, w.rel(i)+"↑"+w.s.lemma[int(w.doc.Tokens[i].Head)])
+			i = int(w.doc.Tokens[i].Head)
+			continue
+		}
 		w.children(i, func(c int) bool {
 			switch w.rel(c) {
 			case "nsubj", "csubj":
@@ -865,6 +875,12 @@ func (w *work) date(i, si int) (string, string) {
 		}
 	}
 	g := timex.Governing(d, i)
+	if g.Source == timex.SourceSentence && !isDate(g.Value) && !d.Published.IsZero() {
+		// "have threatened ... if a deal isn't reached soon": a vague time
+		// elsewhere in the sentence (soon, now) does not date this clause.
+		return d.Published.Format("2006-01-02"), "the document date (the sentence's only time, '" +
+			d.SpanText(d.Timexes[g.Timex].Span) + "', is vague)"
+	}
 	switch g.Source {
 	case timex.SourceNone:
 		return "", ""
@@ -908,7 +924,7 @@ func (w *work) resolveEventAnaphora() {
 		}
 		for j := k - 1; j >= 0; j-- {
 			g := &w.found[j]
-			if g.pat.Type == ty && !g.pat.Place && !g.ev.Negated && g.ev.Modality == "asserted" && len(g.parts)+len(g.targets) > 1 {
+			if g.pat.Type == ty && !g.pat.Place && !g.ev.Negated && g.ev.Modality == "asserted" && actors(g.parts)+actors(g.targets) > 1 {
 				f.targets = append(append([]participant{}, g.parts...), g.targets...)
 				break
 			}
@@ -958,6 +974,17 @@ func (w *work) notCompatriots(srcs, tgts []participant) []participant {
 		}
 	}
 	return out
+}
+
+// actors counts the participants resolved to actors.
+func actors(ps []participant) int {
+	n := 0
+	for _, p := range ps {
+		if p.actor >= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 func (w *work) ref(p participant) chronicle.Ref {

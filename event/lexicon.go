@@ -95,8 +95,9 @@ var ploverTypes = map[string]bool{"AGREE": true, "CONSULT": true, "SUPPORT": tru
 	"SANCTION": true, "MOBILIZE": true, "COERCE": true, "ASSAULT": true}
 
 // ParseLexicon reads a lexicon in the format documented in lexicon.txt. The
-// patterns of base (may be nil) are added after the new ones, so a user's
-// lines take precedence.
+// patterns of base (may be nil) are tried after all of the new ones for the
+// same lemma, so a user's lines take precedence; within a layer, patterns
+// with more needed words are tried first.
 func ParseLexicon(r io.Reader, name string, base *Lexicon) (*Lexicon, error) {
 	lx := &Lexicon{byLemma: map[string][]*Pattern{}}
 	sc := bufio.NewScanner(r)
@@ -121,14 +122,16 @@ func ParseLexicon(r io.Reader, name string, base *Lexicon) (*Lexicon, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	for _, ps := range lx.byLemma {
+		// More needs first; otherwise file order.
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].Needs) > len(ps[j].Needs) })
+	}
 	if base != nil {
+		// A layer's patterns are all tried before its base's, so a user's
+		// (or the hand-written) "meet" wins over a generated "meet at".
 		for k, ps := range base.byLemma {
 			lx.byLemma[k] = append(lx.byLemma[k], ps...)
 		}
-	}
-	for _, ps := range lx.byLemma {
-		// More needs first; otherwise file order (user lines before base).
-		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].Needs) > len(ps[j].Needs) })
 	}
 	return lx, nil
 }

@@ -68,7 +68,9 @@ func buildArticle(sd *chronicle.StoredDocument, doc *chronicle.Document) *articl
 			if n == "" {
 				n = r.Actor
 			}
-			f.Value += " → " + n
+			if n != f.Value {
+				f.Value += " → " + n
+			}
 			f.Href = "/actors/" + r.Actor
 		}
 		if f.Value == "" {

@@ -50,7 +50,7 @@ type chartDot struct {
 const (
 	chartW      = 900
 	chartLeft   = 130
-	chartRight  = 20
+	chartRight  = 50
 	chartTop    = 10
 	chartBottom = 30
 	chartRowH   = 26

@@ -74,6 +74,9 @@ type Server struct {
 	// docs caches re-analysed documents by id (ids are content hashes, so
 	// an entry never goes stale).
 	docs *docCache
+	// apiPatterns are the API's routes, for the test that checks
+	// openapi.json against them.
+	apiPatterns []string
 }
 
 // New returns a Server for cfg. It returns an EINVALID error when cfg has
@@ -104,6 +107,7 @@ func New(cfg Config) (*Server, error) {
 // routes registers every endpoint. Keep openapi.json in step (a test checks).
 func (s *Server) routes() {
 	api := func(pattern string, h func(http.ResponseWriter, *http.Request) error) {
+		s.apiPatterns = append(s.apiPatterns, pattern)
 		s.mux.Handle(pattern, s.apiHandler(h))
 	}
 	api("GET /api/stats", s.apiStats)

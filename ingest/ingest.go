@@ -122,8 +122,8 @@ func Run(ctx context.Context, o Options, paths ...string) (Stats, error) {
 	writeErr := r.write(ctx, done)
 	if writeErr != nil {
 		cancel(writeErr)
-		for range done { // let the analysers finish
-		}
+	}
+	for range done { // wait for the reader and the analysers to stop
 	}
 	st := r.stats()
 	switch {
@@ -147,14 +147,14 @@ type run struct {
 	o     Options
 	start time.Time
 
-	read_, known, failed, stored atomic.Int64
+	nread, known, failed, stored atomic.Int64
 	bytes                        atomic.Int64
 	reportMu                     sync.Mutex
 }
 
 func (r *run) stats() Stats {
 	return Stats{
-		Read: int(r.read_.Load()), Stored: int(r.stored.Load()), Known: int(r.known.Load()),
+		Read: int(r.nread.Load()), Stored: int(r.stored.Load()), Known: int(r.known.Load()),
 		Failed: int(r.failed.Load()), Bytes: r.bytes.Load(), Elapsed: time.Since(r.start),
 	}
 }
@@ -205,7 +205,7 @@ func (r *run) read(ctx context.Context, paths []string, out chan<- item) error {
 			if ctx.Err() != nil {
 				return nil
 			}
-			r.read_.Add(1)
+			r.nread.Add(1)
 			if err != nil {
 				r.report(a.Name, err)
 				continue
@@ -412,7 +412,7 @@ func Work(ctx context.Context, o WorkOptions) (Stats, error) {
 			}
 			continue
 		}
-		r.read_.Add(int64(len(docs)))
+		r.nread.Add(int64(len(docs)))
 		var wg sync.WaitGroup
 		next := atomic.Int64{}
 		for range min(o.Workers, len(docs)) {

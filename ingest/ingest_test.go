@@ -307,3 +307,33 @@ func TestWork(t *testing.T) {
 		t.Errorf("after the workers: %+v", got)
 	}
 }
+
+// TestRunCancel stops an ingest half-way: Run returns the context's error,
+// and what it stored is whole.
+func TestRunCancel(t *testing.T) {
+	dir := t.TempDir()
+	writeArticles(t, dir, 200)
+	s := openStore(t, filepath.Join(t.TempDir(), "c.db"))
+	ctx, cancel := context.WithCancel(context.Background())
+	o := ingest.Options{Store: s, Stage: markStage{delay: 2 * time.Millisecond}, Batch: 4, Workers: 2,
+		Progress: func(st ingest.Stats) {
+			if st.Stored >= 20 {
+				cancel()
+			}
+		}}
+	st, err := ingest.Run(ctx, o, dir)
+	if err != context.Canceled {
+		t.Fatalf("Run after cancel: %+v, %v; want context.Canceled", st, err)
+	}
+	got, _ := s.Stats(context.Background())
+	if got.Documents < 20 || got.Documents >= 200 || got.Reports != got.Documents {
+		t.Errorf("after cancel: %+v", got)
+	}
+	st, err = ingest.Run(context.Background(), o, dir)
+	if err != nil || st.Stored+st.Known != 200 {
+		t.Errorf("rerun: %+v, %v", st, err)
+	}
+	if got, _ := s.Stats(context.Background()); got.Documents != 200 || got.Reports != 200 {
+		t.Errorf("after the rerun: %+v", got)
+	}
+}

@@ -131,7 +131,7 @@ func (r *Reader) Read(ctx context.Context, path string) iter.Seq2[Article, error
 				yield(Article{}, err)
 				return
 			}
-			r.readStream(ctx, os.Stdin, "-", yield)
+			r.readStream(ctx, os.Stdin, "-", 0, yield)
 			return
 		}
 		fi, err := os.Stat(path)
@@ -207,7 +207,11 @@ func (r *Reader) readFile(ctx context.Context, path string, yield func(Article, 
 		return yield(Article{}, openError(path, err))
 	}
 	defer f.Close()
-	return r.readStream(ctx, f, path, yield)
+	var size int64
+	if fi, err := f.Stat(); err == nil {
+		size = fi.Size()
+	}
+	return r.readStream(ctx, f, path, size, yield)
 }
 
 // ReadStream returns an iterator over the articles in one stream, such as
@@ -220,11 +224,13 @@ func (r *Reader) ReadStream(ctx context.Context, rd io.Reader, name string) iter
 			yield(Article{}, err)
 			return
 		}
-		r.readStream(ctx, rd, name, yield)
+		r.readStream(ctx, rd, name, 0, yield)
 	}
 }
 
-func (r *Reader) readStream(ctx context.Context, rd io.Reader, name string, yield func(Article, error) bool) bool {
+// readStream reads one stream; size, when known and positive, is its size
+// in bytes (a hint for one-document formats).
+func (r *Reader) readStream(ctx context.Context, rd io.Reader, name string, size int64, yield func(Article, error) bool) bool {
 	br := bufio.NewReaderSize(rd, 64<<10)
 	head, err := br.Peek(sniffLen)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
@@ -242,6 +248,7 @@ func (r *Reader) readStream(ctx context.Context, rd io.Reader, name string, yiel
 		if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 			return yield(Article{}, chronicle.Wrap(chronicle.EINVALID, "read "+name, fmt.Errorf("gzip: %w", err)))
 		}
+		size = 0 // compressed size: no hint for the content
 		format = Detect(strings.TrimSuffix(strings.TrimSuffix(name, ".gz"), ".GZ"), head)
 		if format == Gzip {
 			return yield(Article{}, chronicle.Errorf(chronicle.EUNSUPPORTED, "read "+name, "gzip inside gzip"))
@@ -258,14 +265,14 @@ func (r *Reader) readStream(ctx context.Context, rd io.Reader, name string, yiel
 	case Feed:
 		return r.readFeed(ctx, br, name, yield)
 	case HTML:
-		src, err := r.readAll(br, name)
+		src, err := r.readAll(br, name, size)
 		if err != nil {
 			return yield(Article{}, err)
 		}
 		a, err := htmlArticle(src, name, "", "")
 		return yield(a, err)
 	default:
-		src, err := r.readAll(br, name)
+		src, err := r.readAll(br, name, size)
 		if err != nil {
 			return yield(Article{}, err)
 		}
@@ -275,13 +282,22 @@ func (r *Reader) readStream(ctx context.Context, rd io.Reader, name string, yiel
 }
 
 // readAll reads a one-document stream, refusing it past MaxBytes without
-// reading further.
-func (r *Reader) readAll(rd io.Reader, name string) ([]byte, error) {
+// reading further (or at all, when its size is known).
+func (r *Reader) readAll(rd io.Reader, name string, size int64) ([]byte, error) {
 	max := r.maxBytes()
-	b, err := io.ReadAll(io.LimitReader(rd, int64(max)+1))
+	if size > int64(max) {
+		return nil, chronicle.Errorf(chronicle.ETOOLARGE, "read "+name,
+			"document above the limit of %d bytes (raise it with --max-bytes)", max)
+	}
+	var buf bytes.Buffer
+	if size > 0 {
+		buf.Grow(int(size) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(rd, int64(max)+1))
 	if err != nil {
 		return nil, chronicle.Wrap(chronicle.EINVALID, "read "+name, err)
 	}
+	b := buf.Bytes()
 	if len(b) > max {
 		return nil, chronicle.Errorf(chronicle.ETOOLARGE, "read "+name,
 			"document above the limit of %d bytes (raise it with --max-bytes)", max)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -21,9 +22,12 @@ import (
 	"github.com/chronicle-news/chronicle/tokenize"
 )
 
+// embedded loads the embedded model once for all tests.
+var embedded = sync.OnceValues(func() (*ner.Recognizer, error) { return ner.Load(models.FS()) })
+
 func load(t testing.TB) *ner.Recognizer {
 	t.Helper()
-	r, err := ner.Load(models.FS())
+	r, err := embedded()
 	if err != nil {
 		t.Fatalf("load embedded recognizer: %v", err)
 	}
@@ -185,7 +189,9 @@ func TestReproducible(t *testing.T) {
 
 func TestLoadTime(t *testing.T) {
 	start, cpu0 := time.Now(), cpuTime()
-	load(t)
+	if _, err := ner.Load(models.FS()); err != nil {
+		t.Fatal(err)
+	}
 	d := cpuTime() - cpu0
 	if d == 0 {
 		d = time.Since(start)

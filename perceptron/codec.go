@@ -27,7 +27,9 @@ func (e *Encoder) Uvarint(v uint64) { e.buf = binary.AppendUvarint(e.buf, v) }
 func (e *Encoder) Varint(v int64) { e.buf = binary.AppendVarint(e.buf, v) }
 
 // Float32 appends a little-endian float32.
-func (e *Encoder) Float32(f float32) { e.buf = binary.LittleEndian.AppendUint32(e.buf, math.Float32bits(f)) }
+func (e *Encoder) Float32(f float32) {
+	e.buf = binary.LittleEndian.AppendUint32(e.buf, math.Float32bits(f))
+}
 
 // String appends a length-prefixed string.
 func (e *Encoder) String(s string) {

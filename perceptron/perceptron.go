@@ -133,6 +133,9 @@ func (t *Trainer) Model(prune float64) *Model {
 	}
 	b := newBuilder(t.classes, float32(1/scale))
 	for i, r := range order {
+		if len(b.cls)+len(avg[i]) > maxCells {
+			break // far above any model Chronicle trains; keeps offsets in 24 bits
+		}
 		start := len(b.cls)
 		for _, c := range avg[i] {
 			q := math.Round(c.w * scale)
@@ -142,12 +145,36 @@ func (t *Trainer) Model(prune float64) *Model {
 			b.cls = append(b.cls, uint16(c.class))
 			b.wt = append(b.wt, int16(q))
 		}
+		if len(b.cls)-start > 255 {
+			// A row holds at most 255 cells: keep the strongest.
+			row := avg[i]
+			slices.SortStableFunc(row, func(a, b cell) int { return cmpAbs(b.w, a.w) })
+			row = row[:255]
+			slices.SortFunc(row, func(a, b cell) int { return int(a.class - b.class) })
+			b.cls, b.wt = b.cls[:start], b.wt[:start]
+			for _, c := range row {
+				if q := math.Round(c.w * scale); q != 0 {
+					b.cls = append(b.cls, uint16(c.class))
+					b.wt = append(b.wt, int16(q))
+				}
+			}
+		}
 		if len(b.cls) > start {
 			b.keys = append(b.keys, t.keys[r])
 			b.ends = append(b.ends, uint32(len(b.cls)))
 		}
 	}
 	return b.build()
+}
+
+func cmpAbs(a, b float64) int {
+	switch a, b = math.Abs(a), math.Abs(b); {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 // Model is a frozen perceptron: an open-addressing table from feature hash
@@ -163,10 +190,18 @@ type Model struct {
 	cells   []uint32 // class<<16 | uint16(weight): one cache line serves both
 }
 
+// slot is 8 bytes, so that the table stays small enough to be cache
+// friendly: the key's high 32 bits (low bit forced on; 0 = empty) check
+// the match, its low bits chose the slot; row = cell offset<<8 | count.
 type slot struct {
-	key    uint64 // 0 = empty
-	lo, hi uint32
+	tag uint32
+	row uint32
 }
+
+// maxCells bounds the cells of a Model, so that an offset fits 24 bits.
+const maxCells = 1 << 24
+
+func slotTag(k uint64) uint32 { return uint32(k>>32) | 1 }
 
 type builder struct {
 	classes int
@@ -194,10 +229,10 @@ func (b *builder) build() *Model {
 	lo := uint32(0)
 	for i, k := range b.keys {
 		j := k & m.mask
-		for m.slots[j].key != 0 {
+		for m.slots[j].tag != 0 {
 			j = (j + 1) & m.mask
 		}
-		m.slots[j] = slot{key: k, lo: lo, hi: b.ends[i]}
+		m.slots[j] = slot{tag: slotTag(k), row: lo<<8 | (b.ends[i] - lo)}
 		lo = b.ends[i]
 	}
 	return m
@@ -224,16 +259,17 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 	clear(scores)
 	slots, mask, cells := m.slots, m.mask, m.cells
 	for _, f := range feats {
-		j := f & mask
+		j, tag := f&mask, slotTag(f)
 		for {
-			s := &slots[j]
-			if s.key == f {
-				for _, c := range cells[s.lo:s.hi] {
+			s := slots[j]
+			if s.tag == tag {
+				lo := s.row >> 8
+				for _, c := range cells[lo : lo+s.row&0xff] {
 					scores[c>>16] += int32(int16(uint16(c)))
 				}
 				break
 			}
-			if s.key == 0 {
+			if s.tag == 0 {
 				break
 			}
 			j = (j + 1) & mask
@@ -301,7 +337,7 @@ func DecodeModel(d *Decoder) (*Model, error) {
 			return nil, d.Err()
 		}
 		k := prev + dk
-		if (i > 0 && dk == 0) || k == 0 || n == 0 || n > classes {
+		if (i > 0 && dk == 0) || k == 0 || n == 0 || n > classes || n > 255 || uint64(len(b.cls))+n > maxCells {
 			return nil, fmt.Errorf("perceptron: bad row %d", i)
 		}
 		prev = k

@@ -46,15 +46,15 @@ func open(t *testing.T) *postgres.Store {
 		defer db.Close()
 		db.Exec("DROP SCHEMA " + schema + " CASCADE")
 	})
-	s, err := postgres.Open(ctx, WithSchema(dsn, schema))
+	s, err := postgres.Open(ctx, withSchema(dsn, schema))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s
 }
 
-// WithSchema returns dsn with search_path set to schema.
-func WithSchema(dsn, schema string) string {
+// withSchema returns dsn with search_path set to schema.
+func withSchema(dsn, schema string) string {
 	if u, err := url.Parse(dsn); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
 		q := u.Query()
 		q.Set("search_path", schema)

@@ -2,12 +2,19 @@
 // when, with the cue that says so. It fills chronicle.Document.Quotes.
 //
 // The extractor is rule-based. It reads quote marks (straight, curly,
-// mismatched, nested, left open across paragraphs), a lexicon of reporting
-// verbs, nouns and "according to" (cues.txt, embedded and reviewable), and
-// the clause boundaries around them. It uses the document's tokens,
-// sentences and part-of-speech tags when earlier stages have filled them,
-// and falls back to its own simple tokenizer and sentence splitter when
-// they have not, so it also runs on bare text.
+// mismatched, nested, left open across paragraphs, NYT-style ”…”), a
+// lexicon of reporting verbs, nouns and "according to" (cues.txt, embedded
+// and reviewable), and the clause boundaries around them. It uses the
+// document's tokens, sentences, part-of-speech tags (a verb cue must be
+// tagged VERB or AUX) and dependency parse (the nsubj subtree of a cue is
+// its speaker; a verb with a named subject and a ccomp is a cue the lexicon
+// lacks) when earlier stages have filled them, and falls back to its own
+// simple tokenizer and sentence splitter when they have not, so it also
+// runs on bare text.
+//
+// Speakers are resolved to actors through doc.Actors (run the actor stage
+// first); dates come from timex.Governing at the cue word when doc.Timexes
+// is filled, else the publication date (or dateline).
 package quote
 
 import (

@@ -207,3 +207,19 @@ func TestReadPetrarchPhoenix(t *testing.T) {
 	}
 	t.Logf("%d entries", reg.Len())
 }
+
+func TestLoadFile(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/user.tsv"
+	if err := os.WriteFile(path, []byte(userDict), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	reg := registry.New()
+	n, err := reg.LoadFile(path)
+	if err != nil || n != 4 {
+		t.Fatalf("LoadFile = %d, %v; want 4 entries", n, err)
+	}
+	if _, err := reg.LoadFile(dir + "/missing.tsv"); err == nil {
+		t.Error("no error for a missing file")
+	}
+}

@@ -57,10 +57,10 @@ func (c *Config) defaults() {
 		c.Seed = 1
 	}
 	if c.DictMinCount == 0 {
-		c.DictMinCount = 10
+		c.DictMinCount = 20
 	}
 	if c.DictMinShare == 0 {
-		c.DictMinShare = 0.98
+		c.DictMinShare = 0.995
 	}
 	if c.Prune == 0 {
 		c.Prune = 0.05

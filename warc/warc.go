@@ -1,9 +1,10 @@
-// Package warc reads the HTTP responses stored in WARC files (plain or
-// gzip-compressed per record, as Common Crawl News publishes them). It is
-// Chronicle's only user of github.com/nlnwa/gowarc.
+// Package warc reads the HTTP responses stored in WARC files: plain,
+// gzip-compressed per record (as Common Crawl News publishes them) or
+// gzipped whole. It is Chronicle's only user of github.com/nlnwa/gowarc.
 package warc
 
 import (
+	"bufio"
 	"bytes"
 	"compress/flate"
 	"compress/gzip"
@@ -13,6 +14,7 @@ import (
 	"iter"
 	"net/http/httputil"
 	"strings"
+	"sync"
 	"time"
 
 	gowarc "github.com/nlnwa/gowarc/v3"
@@ -23,7 +25,7 @@ import (
 // Response is one HTTP response record.
 type Response struct {
 	RecordID    string    // WARC-Record-ID without its angle brackets
-	Offset      int64     // byte offset of the record in the file (of its gzip member in a .warc.gz)
+	Offset      int64     // byte offset of the record in the WARC data (uncompressed, for a .warc.gz)
 	TargetURI   string    // WARC-Target-URI
 	Date        time.Time // WARC-Date: when the page was fetched; zero if missing
 	Status      int       // HTTP status code
@@ -59,18 +61,29 @@ const maxConsecutiveErrors = 20
 // ends. Every error is a *chronicle.Error (EINVALID or ETOOLARGE).
 //
 // Payloads above 1 MiB are buffered in temporary files by gowarc, not in
-// memory; only Response.Body (at most MaxBytes) is held.
+// memory; only Response.Body (at most MaxBytes) is held. Responses may be
+// used from many goroutines at once, each with its own stream.
 func Responses(r io.Reader, opt Options) iter.Seq2[Response, error] {
 	max := opt.MaxBytes
 	if max <= 0 {
 		max = chronicle.DefaultMaxBytes
 	}
 	return func(yield func(Response, error) bool) {
-		wf, err := gowarc.NewWarcFileReaderFromStream(r, 0,
-			gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
-			gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
-			gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
-			gowarc.WithBufferMaxMemBytes(1<<20))
+		// gowarc reads per-record gzip members itself but stops after the
+		// first record of a file gzipped whole (gzip file.warc): undo any
+		// gzip here, member after member, so both layouts give every record.
+		br := bufio.NewReader(r)
+		var src io.Reader = br
+		if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+			zr, err := gzip.NewReader(br)
+			if err != nil {
+				yield(Response{}, chronicle.Wrap(chronicle.EINVALID, "warc", fmt.Errorf("gzip: %w", err)))
+				return
+			}
+			defer zr.Close()
+			src = zr
+		}
+		wf, err := newReader(src)
 		if err != nil {
 			yield(Response{}, chronicle.Wrap(chronicle.EINVALID, "warc", err))
 			return
@@ -110,6 +123,21 @@ func Responses(r io.Reader, opt Options) iter.Seq2[Response, error] {
 			}
 		}
 	}
+}
+
+// newReaderMu serialises the creation of gowarc readers: gowarc sets a
+// package-level flag of github.com/google/uuid (EnableRandPool) each time it
+// builds its options, a data race when two files are opened at once.
+var newReaderMu sync.Mutex
+
+func newReader(r io.Reader) (*gowarc.WarcFileReader, error) {
+	newReaderMu.Lock()
+	defer newReaderMu.Unlock()
+	return gowarc.NewWarcFileReaderFromStream(r, 0,
+		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
+		gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
+		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
+		gowarc.WithBufferMaxMemBytes(1<<20))
 }
 
 // fatal reports errors after which the stream cannot be resynchronised.

@@ -192,3 +192,53 @@ func strconvHex(n int) string {
 	}
 	return string(b)
 }
+
+// TestResponsesConcurrent: several files read at once (run with -race;
+// gowarc itself touches a package-level flag when a reader is made).
+func TestResponsesConcurrent(t *testing.T) {
+	path := warctest.Write(t, t.TempDir(), true, sample()...)
+	done := make(chan int, 4)
+	for range 4 {
+		go func() {
+			f, err := os.Open(path)
+			if err != nil {
+				done <- -1
+				return
+			}
+			defer f.Close()
+			n := 0
+			for _, err := range warc.Responses(f, warc.Options{}) {
+				if err == nil {
+					n++
+				}
+			}
+			done <- n
+		}()
+	}
+	for range 4 {
+		if n := <-done; n != 4 {
+			t.Errorf("%d responses, want 4", n)
+		}
+	}
+}
+
+// TestResponsesWholeFileGzip: a WARC gzipped as one stream (gzip file.warc)
+// gives every record, like a per-record .warc.gz.
+func TestResponsesWholeFileGzip(t *testing.T) {
+	path := warctest.Write(t, t.TempDir(), false, sample()...)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, errs := 0, 0
+	for _, err := range warc.Responses(bytes.NewReader(gzipBytes(string(b))), warc.Options{}) {
+		if err != nil {
+			errs++
+		} else {
+			n++
+		}
+	}
+	if n != 4 || errs != 1 {
+		t.Errorf("%d responses and %d errors, want 4 and 1", n, errs)
+	}
+}

@@ -159,7 +159,7 @@ With --queue (for a PostgreSQL database) documents are only enqueued, and
 				},
 			}
 			if bar != nil {
-				o.Progress = func(st ingest.Stats) { bar.Set(st.Read) }
+				o.Progress = func(st ingest.Stats) { bar.Set(st.Stored + st.Known + st.Failed) }
 			}
 			st, err := ingest.Run(ctx, o, args...)
 			if bar != nil {

@@ -59,8 +59,8 @@ DIR/tagger.model. Same data and flags give the same bytes.`,
 	c.Flags().IntVar(&cfg.Iterations, "iterations", 12, "training passes (the best on dev is kept)")
 	c.Flags().Uint64Var(&cfg.Seed, "seed", 1, "shuffling seed")
 	c.Flags().BoolVar(&gum, "gum", true, "add GUM train (non-Reddit) to EWT train")
-	c.Flags().IntVar(&cfg.DictMinCount, "dict-min-count", 10, "tag dictionary: minimum count of a form")
-	c.Flags().Float64Var(&cfg.DictMinShare, "dict-min-share", 0.98, "tag dictionary: minimum share of its top class")
+	c.Flags().IntVar(&cfg.DictMinCount, "dict-min-count", 20, "tag dictionary: minimum count of a form")
+	c.Flags().Float64Var(&cfg.DictMinShare, "dict-min-share", 0.995, "tag dictionary: minimum share of its top class")
 	c.Flags().Float64Var(&cfg.Prune, "prune", 0.05, "drop averaged weights below this absolute value")
 	return c
 }

@@ -133,7 +133,7 @@ func TestBrowser(t *testing.T) {
 	}
 	shot := func(name string) chromedp.Action[chromedp.Void] {
 		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			buf, err := chromedp.FullScreenshot(90)(ctx, tg)
+			buf, err := chromedp.FullScreenshot(100)(ctx, tg) // quality 100: PNG
 			if err != nil {
 				return err
 			}
@@ -184,13 +184,16 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("search results = %q, want the seed article", hits)
 	}
 
-	// An actor, from the first participant link of the home page's events.
-	step("actor", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS("table.events")),
-		chromedp.Click(chromedp.CSS(`table.events td a[href^="/actors/"]`)),
+	// The most mentioned actor, from the home page.
+	step("actor", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS("ul.actors")),
+		chromedp.Click(chromedp.CSS("ul.actors a.actor-link")),
 		chromedp.WaitVisible(chromedp.ID("actor-name")), chromedp.WaitVisible(chromedp.CSS("figure.chart svg")), shot("3-actor"))
 	actor := text("#actor-name")
 	if actor == "" {
 		t.Error("actor page has no name")
+	}
+	if n, _ := eval(`document.querySelectorAll("figure.chart circle").length`).(float64); n == 0 {
+		t.Errorf("actor %s: no event on the timeline chart", actor)
 	}
 
 	// The article, from the search results.
@@ -201,7 +204,7 @@ func TestBrowser(t *testing.T) {
 	}
 
 	// Click an event: its evidence, values and reason appear.
-	step("event evidence", chromedp.Click(chromedp.CSS("#article-text .k-event")),
+	step("event evidence", chromedp.Click(chromedp.CSS(`#article-text [data-ann^="ev-"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.detail[id^="d-ev-"]:not([hidden])`)), shot("5-event-evidence"))
 	detail := text(`.detail[id^="d-ev-"]:not([hidden])`)
 	for _, want := range []string{"why", "source", "target", "confidence"} {
