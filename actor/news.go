@@ -214,6 +214,15 @@ func (s *scratch) detectNews(doc *chronicle.Document, n *newsScratch) {
 						n.ms = append(n.ms, m)
 					} else {
 						country, countryAt = pl.Code, next
+						if r, _ := lx.roleAt(doc, next, end); r < 0 && next < end && doc.Tokens[next].UPOS != "PROPN" {
+							// "Ukrainian forces", "Russian leaders": the
+							// demonym names the state the group belongs to,
+							// so it is a mention of that state (as CAMEO codes it).
+							m := s.newMention(i, next, next-1, si, kindNamed)
+							m.etype, m.place, m.country = chronicle.EntityGPE, p, pl.Code
+							m.quote = n.inQ[i]
+							n.ms = append(n.ms, m)
+						}
 					}
 					i = next
 					continue

@@ -26,7 +26,7 @@ type Options struct {
 	// Lexicon is the event lexicon; nil means the embedded one.
 	Lexicon *event.Lexicon
 	// Registry resolves actors to canonical identities (user dictionaries
-	// first); nil means the built-in data only.
+	// first); nil means registry.Default(), the embedded officials.
 	Registry *registry.Registry
 }
 
@@ -50,7 +50,11 @@ func New(opts Options) (chronicle.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	actors, err := actor.New(opts.Registry)
+	reg := opts.Registry
+	if reg == nil {
+		reg = registry.Default()
+	}
+	actors, err := actor.New(reg)
 	if err != nil {
 		return nil, err
 	}

@@ -120,7 +120,7 @@ func TestSeedEvents(t *testing.T) {
 		if e.Type == "AGREE" && realized(e) {
 			t.Errorf("realized agreement: %s", eventLine(doc, e))
 		}
-		if e.Why == "" || !strings.Contains(e.Why, "lexicon.txt:") {
+		if e.Why == "" || !strings.Contains(e.Why, ".txt:") {
 			t.Errorf("event without a why naming its pattern: %s", eventLine(doc, e))
 		}
 	}

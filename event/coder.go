@@ -553,7 +553,11 @@ func (w *work) status(i int, p *Pattern) (negated bool, modality string, why []s
 			}
 		}
 		r := baseRel(w.rel(cur))
-		if r != "xcomp" && r != "ccomp" && r != "acl" && r != "conj" && r != "obj" && r != "nsubj" && r != "advcl" {
+		if r != "xcomp" && r != "ccomp" && r != "acl" && r != "conj" && r != "obj" && r != "nsubj" && r != "advcl" &&
+			!(r == "obl" && depth > 0) {
+			// (An event inside a noun's clause inside an oblique — "hoping
+			// to see progress in its efforts to end the war" — still takes
+			// the status of the verb above the oblique.)
 			break
 		}
 		if r == "advcl" && modality == "asserted" {
@@ -618,6 +622,24 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 			}
 			if len(targets) > 0 || anaph >= 0 {
 				break
+			}
+		}
+	}
+	if len(targets) == 0 && anaph < 0 {
+		// "restore ties with Gondor", "sign an agreement with X": the
+		// target hangs on the needed noun.
+	needs:
+		for _, nt := range needToks {
+			if d.Tokens[nt].UPOS != "NOUN" {
+				continue
+			}
+			for _, spec := range []string{"nmod:with", "nmod:to", "nmod:against", "nmod:between", "obl:with"} {
+				if t := w.childBy(nt, spec); t >= 0 {
+					if targets = w.participants(t, nil); len(targets) > 0 {
+						tpath = w.s.lemma[nt] + "→" + spec
+						break needs
+					}
+				}
 			}
 		}
 	}

@@ -155,6 +155,9 @@ func (c *eventCursor) after(e *chronicle.StoredEvent) bool {
 // page asks for the events up to the cursor's day and skips, by id, those
 // already returned, so pages stay stable while events are added.
 func pageEvents(ctx context.Context, st chronicle.Store, f chronicle.EventFilter, n int, cursor string) (List[chronicle.StoredEvent], error) {
+	if p, ok := st.(chronicle.EventPager); ok {
+		return pageEventsKeyset(ctx, p, f, n, cursor)
+	}
 	var c *eventCursor
 	skip := 0
 	if cursor != "" {
@@ -219,6 +222,42 @@ func pageEvents(ctx context.Context, st chronicle.Store, f chronicle.EventFilter
 		out.NextCursor = encodeCursor(next)
 	}
 	return out, nil
+}
+
+// pageEventsKeyset pages with the store's own keyset query.
+func pageEventsKeyset(ctx context.Context, p chronicle.EventPager, f chronicle.EventFilter, n int, cursor string) (List[chronicle.StoredEvent], error) {
+	var key chronicle.EventKey
+	if cursor != "" {
+		var c eventCursor
+		if err := decodeCursor(cursor, &c); err != nil {
+			return List[chronicle.StoredEvent]{}, err
+		}
+		if c.ID <= 0 {
+			return List[chronicle.StoredEvent]{}, invalid("bad cursor")
+		}
+		key = chronicle.EventKey{Day: c.Day, ID: c.ID}
+	}
+	f.Limit = n + 1
+	evs, err := p.EventsAfter(ctx, f, key)
+	if err != nil {
+		return List[chronicle.StoredEvent]{}, err
+	}
+	out := List[chronicle.StoredEvent]{Items: nonNil(evs)}
+	if len(evs) > n {
+		out.Items = evs[:n]
+		last := out.Items[n-1]
+		out.NextCursor = encodeCursor(eventCursor{Day: last.Date, ID: last.ID})
+	}
+	return out, nil
+}
+
+// events returns the first events that match f, through the store's
+// indexed EventPager query when it has one.
+func (s *Server) events(ctx context.Context, f chronicle.EventFilter) ([]chronicle.StoredEvent, error) {
+	if p, ok := s.cfg.Store.(chronicle.EventPager); ok {
+		return p.EventsAfter(ctx, f, chronicle.EventKey{})
+	}
+	return s.cfg.Store.Events(ctx, f)
 }
 
 // offsetCursor is a position in a list the store cannot seek in.
@@ -305,7 +344,7 @@ func (s *Server) event(ctx context.Context, id int64) (*EventDetail, error) {
 			continue
 		}
 		seen[d.Story] = true
-		evs, err := s.cfg.Store.Events(ctx, chronicle.EventFilter{Story: d.Story})
+		evs, err := s.events(ctx, chronicle.EventFilter{Story: d.Story})
 		if err != nil {
 			return nil, err
 		}
@@ -355,11 +394,11 @@ func (s *Server) dyad(r *http.Request) (*Dyad, error) {
 	d := &Dyad{A: a, B: b}
 	a, b = filterName(a), filterName(b)
 	f.Actor, f.Target = a, b
-	if d.AtoB, err = s.cfg.Store.Events(r.Context(), f); err != nil {
+	if d.AtoB, err = s.events(r.Context(), f); err != nil {
 		return nil, err
 	}
 	f.Actor, f.Target = b, a
-	if d.BtoA, err = s.cfg.Store.Events(r.Context(), f); err != nil {
+	if d.BtoA, err = s.events(r.Context(), f); err != nil {
 		return nil, err
 	}
 	if d.AtoB == nil {
@@ -427,10 +466,10 @@ func (s *Server) actor(ctx context.Context, id string) (*ActorDetail, error) {
 		name = filterName(id)
 		d.Actor = chronicle.StoredActor{ID: id, Name: name, Type: "unresolved"}
 	}
-	if d.AsSource, err = s.cfg.Store.Events(ctx, chronicle.EventFilter{Actor: name, Limit: actorLimit}); err != nil {
+	if d.AsSource, err = s.events(ctx, chronicle.EventFilter{Actor: name, Limit: actorLimit}); err != nil {
 		return nil, err
 	}
-	if d.AsTarget, err = s.cfg.Store.Events(ctx, chronicle.EventFilter{Target: name, Limit: actorLimit}); err != nil {
+	if d.AsTarget, err = s.events(ctx, chronicle.EventFilter{Target: name, Limit: actorLimit}); err != nil {
 		return nil, err
 	}
 	if d.Quotes, err = s.cfg.Store.Quotes(ctx, chronicle.QuoteFilter{Speaker: name, Limit: actorLimit}); err != nil {
@@ -529,7 +568,7 @@ type StoryDetail struct {
 const storyEventLimit = 200
 
 func (s *Server) story(ctx context.Context, id int64) (*StoryDetail, error) {
-	evs, err := s.cfg.Store.Events(ctx, chronicle.EventFilter{Story: id, Limit: storyEventLimit})
+	evs, err := s.events(ctx, chronicle.EventFilter{Story: id, Limit: storyEventLimit})
 	if err != nil {
 		return nil, err
 	}

@@ -105,7 +105,7 @@ func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) error {
 	if d.Actors, err = s.cfg.Store.Actors(ctx, chronicle.ActorFilter{Limit: 20}); err != nil {
 		return err
 	}
-	if d.Events, err = s.cfg.Store.Events(ctx, chronicle.EventFilter{Limit: 15}); err != nil {
+	if d.Events, err = s.events(ctx, chronicle.EventFilter{Limit: 15}); err != nil {
 		return err
 	}
 	return s.render(w, r, http.StatusOK, "home", pageData{Title: "Chronicle", Data: d})

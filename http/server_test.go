@@ -89,14 +89,30 @@ func TestEventPagesCoverAllInOrder(t *testing.T) {
 	if _, err := store.Put(context.Background(), docs); err != nil {
 		t.Fatal(err)
 	}
-	ts, _ := newServer(t, chttp.Config{Store: store})
-	for _, filter := range []string{"", "type=CONSULT", "actor=Russia", "since=2010-01-10&until=2010-01-30"} {
+	// Through the store's keyset query, and through the pages composed
+	// from Store.Events for stores without one.
+	for _, variant := range []struct {
+		name  string
+		store chronicle.Store
+	}{{"keyset", store}, {"composed", plainStore{store}}} {
+		t.Run(variant.name, func(t *testing.T) { testEventPages(t, store, variant.store) })
+	}
+}
+
+// plainStore hides the optional interfaces of a store.
+type plainStore struct{ chronicle.Store }
+
+func testEventPages(t *testing.T, store, served chronicle.Store) {
+	ts, _ := newServer(t, chttp.Config{Store: served})
+	for _, filter := range []string{"", "type=CONSULT", "actor=Russia", "target=A03", "since=2010-01-10&until=2010-01-30"} {
 		f := chronicle.EventFilter{}
 		switch filter {
 		case "type=CONSULT":
 			f.Type = "CONSULT"
 		case "actor=Russia":
 			f.Actor = "Russia"
+		case "target=A03":
+			f.Target = "A03"
 		case "since=2010-01-10&until=2010-01-30":
 			f.Since, _ = parseDay("2010-01-10")
 			f.Until, _ = parseDay("2010-01-30")
@@ -204,7 +220,7 @@ func TestReadEndpoints(t *testing.T) {
 		{fmt.Sprintf("/api/stories/%d", ev.Story), `"reports"`},
 		{"/api/stories?limit=2", `"next_cursor"`},
 		{"/api/search?q=ceasefire", `"doc_id"`},
-		{"/api/documents/" + ev.DocID + "?layers=1", `"schema":"chronicle.extract/1.0"`},
+		{"/api/documents/" + ev.DocID + "?layers=1", `"analysis":{"schema":"chronicle.extract/`},
 		{"/api/quotes", `"items":[]`},
 		{"/", "Latest events"},
 		{"/search?q=Russia", "Russia"},
