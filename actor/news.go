@@ -376,7 +376,9 @@ func (s *scratch) roleMention(doc *chronicle.Document, n *newsScratch, si, i int
 		}
 	}
 	// Names after the title.
-	if k := s.nameEnd(doc, n, j, -1, end, len(doc.Entities) > 0, nil); k > j || len(doc.Entities) > 0 && entityCovering(doc, j, chronicle.EntityPerson) >= 0 {
+	// (j < end: a title that ends its sentence — a headline such as "calls
+	// for Lords speaker" — must not take the next sentence's name; issue 5.)
+	if k := s.nameEnd(doc, n, j, -1, end, len(doc.Entities) > 0, nil); j < end && (k > j || len(doc.Entities) > 0 && entityCovering(doc, j, chronicle.EntityPerson) >= 0) {
 		if len(doc.Entities) > 0 {
 			// NER may or may not include the title: "[President Trump]".
 			k = min(doc.Entities[entityCovering(doc, j, chronicle.EntityPerson)].Tokens.End, end)

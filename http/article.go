@@ -105,7 +105,11 @@ func buildArticle(sd *chronicle.StoredDocument, doc *chronicle.Document) *articl
 		if e.Quote >= 0 && e.Quote < len(doc.Quotes) {
 			fs = append(fs, field{Name: "reported in", Value: fmt.Sprintf("quote %d", e.Quote), Href: fmt.Sprintf("#q-%d", e.Quote)})
 		}
-		add(annotation{ID: fmt.Sprintf("ev-%d", i), Kind: "event", Label: e.Type, Fields: fs}, e.Evidence)
+		label := e.Type
+		if src, tgt := spanText(e.Source.Span), spanText(e.Target.Span); src != "" || tgt != "" {
+			label += ": " + src + " → " + tgt
+		}
+		add(annotation{ID: fmt.Sprintf("ev-%d", i), Kind: "event", Label: label, Fields: fs}, e.Evidence)
 	}
 	for i, q := range doc.Quotes {
 		fs := []field{{Name: "kind", Value: q.Kind}, ref("speaker", q.Speaker), {Name: "cue", Value: spanText(q.Cue)}}
@@ -130,14 +134,14 @@ func buildArticle(sd *chronicle.StoredDocument, doc *chronicle.Document) *articl
 			fs = append(fs, field{Name: "mod", Value: t.Mod})
 		}
 		fs = append(fs, field{Name: "anchor", Value: t.Anchor}, field{Name: "confidence", Value: fmt.Sprintf("%.2f", t.Confidence)})
-		add(annotation{ID: fmt.Sprintf("tx-%d", i), Kind: "timex", Label: t.Value, Fields: fs}, t.Span)
+		add(annotation{ID: fmt.Sprintf("tx-%d", i), Kind: "timex", Label: spanText(t.Span) + " = " + t.Value, Fields: fs}, t.Span)
 	}
 	for i, e := range doc.Entities {
 		fs := []field{{Name: "type", Value: e.Type}, {Name: "confidence", Value: fmt.Sprintf("%.2f", e.Confidence)}}
 		if e.Actor != "" {
 			fs = append(fs, field{Name: "actor", Value: actorName[e.Actor], Href: "/actors/" + e.Actor})
 		}
-		add(annotation{ID: fmt.Sprintf("en-%d", i), Kind: "entity", Label: e.Type, Fields: fs}, e.Span)
+		add(annotation{ID: fmt.Sprintf("en-%d", i), Kind: "entity", Label: spanText(e.Span) + " (" + e.Type + ")", Fields: fs}, e.Span)
 	}
 	a.Segments = segments(text, a.Annotations)
 	return a

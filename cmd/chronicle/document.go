@@ -21,7 +21,8 @@ func newDocument(raw []byte, name string, meta chronicle.Meta, maxBytes int) (*c
 		if err != nil {
 			return nil, chronicle.Wrap(chronicle.ErrorCode(err), "read "+name, err)
 		}
-		m := chronicle.Meta{URL: page.URL, Title: page.Title, Source: page.SiteName, Language: page.Language, Published: page.Published}
+		lang, _, _ := strings.Cut(strings.ToLower(page.Language), "-") // "en-GB" → "en"
+		m := chronicle.Meta{URL: page.URL, Title: page.Title, Source: page.SiteName, Language: lang, Published: page.Published}
 		if meta.URL != "" {
 			m.URL = meta.URL
 		}

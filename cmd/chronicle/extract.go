@@ -23,6 +23,8 @@ func newExtractCmd() *cobra.Command {
 		url       string
 		maxBytes  int
 		modelDir  string
+		lexicons  []string
+		actorDics []string
 	)
 	c := &cobra.Command{
 		Use:   "extract [FILE|-]",
@@ -57,7 +59,11 @@ With no FILE, or when FILE is -, it reads standard input.`,
 				}
 				doc.Published = t
 			}
-			pipe, err := engine.New(engine.Options{Models: modelsFS(modelDir)})
+			opts, err := engineOptions(modelDir, lexicons, actorDics)
+			if err != nil {
+				return err
+			}
+			pipe, err := engine.New(opts)
 			if err != nil {
 				return err
 			}
@@ -84,6 +90,8 @@ With no FILE, or when FILE is -, it reads standard input.`,
 	f.StringVar(&url, "url", "", "document URL")
 	f.IntVar(&maxBytes, "max-bytes", chronicle.DefaultMaxBytes, "refuse input larger than this many bytes")
 	f.StringVar(&modelDir, "models", "", "directory of model files to use instead of the embedded ones")
+	f.StringSliceVar(&lexicons, "lexicon", nil, "extra event lexicon files (format: event/lexicon.txt; their patterns take precedence)")
+	f.StringSliceVar(&actorDics, "actors", nil, "actor dictionaries: Chronicle .tsv (package registry) or PETRARCH/Phoenix .txt; they take precedence")
 	return c
 }
 

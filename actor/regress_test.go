@@ -1,0 +1,45 @@
+package actor_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/actor"
+	"github.com/chronicle-news/chronicle/segment"
+	"github.com/chronicle-news/chronicle/tokenize"
+)
+
+// A role title that ends a headline must not take the next sentence's name
+// (it made a mention with no tokens and panicked on BBC politics_117).
+func TestTitleEndsHeadline(t *testing.T) {
+	text := "Boothroyd calls for Lords speaker\n\nBetty Boothroyd has said the Lords needs a Speaker.\n"
+	doc, err := chronicle.NewDocument([]byte(text), "t", chronicle.Meta{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, st := range []chronicle.Stage{tokenize.New(), segment.New()} {
+		if err := st.Process(ctx, doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The name that follows the headline, as NER marks it.
+	r := doc.Sentences[1].Tokens
+	doc.Entities = []chronicle.Entity{{Span: doc.RangeSpan(chronicle.TokenRange{Start: r.Start, End: r.Start + 2}),
+		Tokens: chronicle.TokenRange{Start: r.Start, End: r.Start + 2}, Type: chronicle.EntityPerson, Confidence: 1}}
+	x, err := actor.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Process(ctx, doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range doc.Actors {
+		for _, m := range a.Mentions {
+			if m.End <= m.Start {
+				t.Errorf("empty mention of %s at %d", a.Name, m.Start)
+			}
+		}
+	}
+}
