@@ -8,15 +8,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/chronicle-news/chronicle"
-	"github.com/chronicle-news/chronicle/actor"
-	"github.com/chronicle-news/chronicle/models"
-	"github.com/chronicle-news/chronicle/parse"
+	"github.com/chronicle-news/chronicle/engine"
+	"github.com/chronicle-news/chronicle/event"
 	"github.com/chronicle-news/chronicle/quote"
 	"github.com/chronicle-news/chronicle/quote/polnear"
-	"github.com/chronicle-news/chronicle/segment"
-	"github.com/chronicle-news/chronicle/tag"
-	"github.com/chronicle-news/chronicle/timex"
-	"github.com/chronicle-news/chronicle/tokenize"
 )
 
 // newEvalQuotesCmd scores quote attribution on a PolNeAR compartment.
@@ -40,7 +35,10 @@ characters after trimming whitespace). See package quote/polnear.`,
 			if gold == "" {
 				return usageError{fmt.Errorf("eval quotes: --gold DIR is required")}
 			}
-			stages, names := quotePipeline(bare)
+			stages, names, err := quotePipeline(bare)
+			if err != nil {
+				return err
+			}
 			s, err := polnear.Evaluate(cmd.Context(), gold, stages, nested)
 			if err != nil {
 				return fmt.Errorf("eval quotes: %w", err)
@@ -82,39 +80,26 @@ characters after trimming whitespace). See package quote/polnear.`,
 }
 
 // quotePipeline returns the stages run before scoring quotes and their
-// names: tokenizer, segmenter, tagger and parser when their models load,
-// time expressions, actors, then quotes. With bare, the quote stage runs
-// alone on its fallback tokenizer and sentence splitter. A model that does
-// not load is left out and named as missing, so the figures say what ran.
-func quotePipeline(bare bool) (chronicle.Pipeline, []string) {
+// names: the default pipeline (engine.New) without event coding. With bare,
+// the quote stage runs alone on its fallback tokenizer and sentence splitter.
+func quotePipeline(bare bool) (chronicle.Pipeline, []string, error) {
 	if bare {
-		return chronicle.Pipeline{quote.New()}, []string{"quote (fallback tokens and sentences)"}
+		return chronicle.Pipeline{quote.New()}, []string{"quote (fallback tokens and sentences)"}, nil
 	}
-	p := chronicle.Pipeline{tokenize.New(), segment.New()}
-	names := []string{"tokenize", "segment"}
-	if tg, err := tag.Load(models.FS()); err == nil {
-		p = append(p, tg)
-		names = append(names, "tag")
-		if ps, err := parse.Load(models.FS()); err == nil {
-			p = append(p, ps)
-			names = append(names, "parse")
-		} else {
-			names = append(names, "parse missing: "+err.Error())
+	full, err := engine.New(engine.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	var p chronicle.Pipeline
+	var names []string
+	for _, st := range full {
+		if _, ok := st.(*event.Coder); ok {
+			continue
 		}
-	} else {
-		names = append(names, "tag missing: "+err.Error())
+		p = append(p, st)
+		names = append(names, stageName(st))
 	}
-	p = append(p, timex.New())
-	names = append(names, "timex")
-	if ac, err := actor.New(nil); err == nil {
-		p = append(p, ac)
-		names = append(names, "actor")
-	} else {
-		names = append(names, "actor missing: "+err.Error())
-	}
-	p = append(p, quote.New())
-	names = append(names, "quote")
-	return p, names
+	return p, names, nil
 }
 
 func round(x float64) float64 { return math.Round(x*10) / 10 }
