@@ -1,0 +1,156 @@
+package engine_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"testing"
+
+	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/engine"
+	"github.com/chronicle-news/chronicle/internal/shared"
+	"github.com/chronicle-news/chronicle/ner"
+	"github.com/chronicle-news/chronicle/parse"
+	"github.com/chronicle-news/chronicle/tag"
+)
+
+func bbcTexts(b *testing.B, n int) [][]byte {
+	files, _ := filepath.Glob(filepath.Join(shared.Path(b, "corpora", "bbc-news"), "*.txt"))
+	sort.Strings(files)
+	if len(files) > n {
+		files = files[:n]
+	}
+	var out [][]byte
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, raw)
+	}
+	return out
+}
+
+// grammarCore keeps the tokenizer, segmenter and the three models of the
+// grammar core (issue 3): tag, parse, ner.
+func grammarCore(b *testing.B) chronicle.Pipeline {
+	full, err := engine.New(engine.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var p chronicle.Pipeline
+	for _, st := range full {
+		p = append(p, st)
+		if _, ok := st.(*ner.Recognizer); ok {
+			break
+		}
+	}
+	return p
+}
+
+// BenchmarkGrammarCore runs tokenize, segment, tag, parse and NER over 300
+// BBC articles on one goroutine.
+func BenchmarkGrammarCore(b *testing.B) {
+	texts := bbcTexts(b, 300)
+	p := grammarCore(b)
+	benchPipeline(b, p, texts, 1)
+}
+
+// BenchmarkGrammarCoreParallel runs the same with one goroutine per core,
+// all sharing one set of models (tokens/s is for the whole machine).
+func BenchmarkGrammarCoreParallel(b *testing.B) {
+	texts := bbcTexts(b, 300)
+	p := grammarCore(b)
+	benchPipeline(b, p, texts, 0)
+}
+
+// BenchmarkPipeline runs every stage.
+func BenchmarkPipeline(b *testing.B) {
+	texts := bbcTexts(b, 300)
+	p, err := engine.New(engine.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchPipeline(b, p, texts, 1)
+}
+
+func benchPipeline(b *testing.B, p chronicle.Pipeline, texts [][]byte, workers int) {
+	if workers <= 0 {
+		workers = runtimeCores()
+	}
+	ctx := context.Background()
+	var bytes int64
+	for _, t := range texts {
+		bytes += int64(len(t))
+	}
+	b.SetBytes(bytes)
+	b.ReportAllocs()
+	b.ResetTimer()
+	var tokens int64
+	for i := 0; i < b.N; i++ {
+		var mu sync.Mutex
+		var wg sync.WaitGroup
+		next := 0
+		tokens = 0
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					mu.Lock()
+					k := next
+					next++
+					mu.Unlock()
+					if k >= len(texts) {
+						return
+					}
+					doc, err := chronicle.NewDocument(texts[k], "bench", chronicle.Meta{}, 0)
+					if err != nil {
+						b.Error(err)
+						return
+					}
+					if err := p.Process(ctx, doc); err != nil {
+						b.Error(err)
+						return
+					}
+					mu.Lock()
+					tokens += int64(len(doc.Tokens))
+					mu.Unlock()
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	if tokens == 0 {
+		b.Fatal("no tokens: the benchmark measures nothing")
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(len(texts))*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// TestModelsLoad checks that the embedded models load within the issue's
+// budget when run alone (the timing is reported, not asserted: see
+// BenchmarkLoad).
+func TestModelsLoad(t *testing.T) {
+	if _, err := engine.New(engine.Options{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// BenchmarkLoad measures loading every embedded model.
+func BenchmarkLoad(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		fsys := modelsFS()
+		if _, err := tag.Load(fsys); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := parse.Load(fsys); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := ner.Load(fsys); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
