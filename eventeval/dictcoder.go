@@ -42,6 +42,20 @@ func (c DictCoder) Code(doc *chronicle.Document, ref chronicle.Ref, date time.Ti
 			break
 		}
 	}
+	// A modifier inside a larger noun phrase ("MSF" in "an MSF Arnor
+	// diplomat") stands for the whole phrase: climb to its head.
+	for k := 0; k < 4; k++ {
+		h := int(toks[head].Head)
+		if h < 0 || h >= len(toks) {
+			break
+		}
+		switch toks[head].Deprel {
+		case "compound", "amod", "nmod:poss", "flat", "flat:name":
+			head = h
+			continue
+		}
+		break
+	}
 	in := map[int]bool{head: true}
 	for i := lo; i < hi; i++ {
 		in[i] = true

@@ -147,6 +147,9 @@ func (d *Dictionary) Code(words []string, t time.Time) string {
 	if actor == "" {
 		return agent.Code
 	}
+	if len(actor) > 3 && strings.HasSuffix(actor, agent.Code) {
+		return actor // "White House officials": USAGOV already says GOV
+	}
 	return actor + agent.Code
 }
 
