@@ -21,8 +21,13 @@
 // ingest time) lies within StoryWindow of the story's first..last dates, and
 // they share at least MinSharedActors actors of which at least one is a
 // person or an organization (places alone are too common to tie stories).
-// Among several candidates the one sharing most actors wins; otherwise the
-// document starts a new story.
+// Only telling actors count: once CommonMinDocuments documents are stored,
+// an actor in more than CommonShare of them (the home country, the
+// publisher) is left out, like a stop word; and only a story's core actors
+// (those in at least half of its documents) are matched, so that a story
+// does not snowball through actors at its edges. Among several candidates
+// the one sharing most actors wins; otherwise the document starts a new
+// story.
 //
 // Events. An event's identity is its Key: PLOVER type, source actor id,
 // target actor id (or the lower-cased text when unresolved), the day of the
@@ -52,6 +57,13 @@ const StoryWindow = 3 * 24 * time.Hour
 
 // MinSharedActors is how many actors a document must share with a story.
 const MinSharedActors = 2
+
+// CommonShare and CommonMinDocuments define the actors too common to tie a
+// story: in more than 5% of the documents, once there are 200.
+const (
+	CommonShare        = 0.05
+	CommonMinDocuments = 200
+)
 
 // SignatureSize is the number of hash functions of a MinHash signature.
 const SignatureSize = 64

@@ -154,9 +154,9 @@ func (c *eventCursor) after(e *chronicle.StoredEvent) bool {
 // cursor (empty for the first page). It is built on Store.Events: the next
 // page asks for the events up to the cursor's day and skips, by id, those
 // already returned, so pages stay stable while events are added.
-func pageEvents(ctx context.Context, st chronicle.Store, f chronicle.EventFilter, n int, cursor string) (List[chronicle.StoredEvent], error) {
-	if p, ok := st.(chronicle.EventPager); ok {
-		return pageEventsKeyset(ctx, p, f, n, cursor)
+func pageEvents(ctx context.Context, st chronicle.Store, pager chronicle.EventPager, f chronicle.EventFilter, n int, cursor string) (List[chronicle.StoredEvent], error) {
+	if pager != nil {
+		return pageEventsKeyset(ctx, pager, f, n, cursor)
 	}
 	var c *eventCursor
 	skip := 0
@@ -254,8 +254,8 @@ func pageEventsKeyset(ctx context.Context, p chronicle.EventPager, f chronicle.E
 // events returns the first events that match f, through the store's
 // indexed EventPager query when it has one.
 func (s *Server) events(ctx context.Context, f chronicle.EventFilter) ([]chronicle.StoredEvent, error) {
-	if p, ok := s.cfg.Store.(chronicle.EventPager); ok {
-		return p.EventsAfter(ctx, f, chronicle.EventKey{})
+	if s.pager != nil {
+		return s.pager.EventsAfter(ctx, f, chronicle.EventKey{})
 	}
 	return s.cfg.Store.Events(ctx, f)
 }
@@ -310,7 +310,7 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	page, err := pageEvents(r.Context(), s.cfg.Store, f, n, q.str("cursor"))
+	page, err := pageEvents(r.Context(), s.cfg.Store, s.pager, f, n, q.str("cursor"))
 	if err != nil {
 		return err
 	}

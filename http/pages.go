@@ -188,7 +188,8 @@ func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) error {
 
 type dyadData struct {
 	*Dyad
-	Chart *chart
+	NameA, NameB string
+	Chart        *chart
 }
 
 func (s *Server) pageDyad(w http.ResponseWriter, r *http.Request) error {
@@ -205,8 +206,15 @@ func (s *Server) pageDyad(w http.ResponseWriter, r *http.Request) error {
 		e := &d.BtoA[i]
 		pts = append(pts, chartPoint{Date: eventDay(e), Row: e.Type, Series: 1, Title: eventTitle(e), Href: fmt.Sprintf("/events/%d", e.ID)})
 	}
-	data := dyadData{Dyad: d, Chart: buildChart(pts, []string{d.A + " → " + d.B, d.B + " → " + d.A})}
-	return s.render(w, r, http.StatusOK, "dyad", pageData{Title: d.A + " and " + d.B, Data: data})
+	data := dyadData{Dyad: d, NameA: d.A, NameB: d.B}
+	// Show the actors by the names the events give them.
+	if len(d.AtoB) > 0 {
+		data.NameA, data.NameB = d.AtoB[0].SourceName, d.AtoB[0].TargetName
+	} else if len(d.BtoA) > 0 {
+		data.NameA, data.NameB = d.BtoA[0].TargetName, d.BtoA[0].SourceName
+	}
+	data.Chart = buildChart(pts, []string{data.NameA + " → " + data.NameB, data.NameB + " → " + data.NameA})
+	return s.render(w, r, http.StatusOK, "dyad", pageData{Title: data.NameA + " and " + data.NameB, Data: data})
 }
 
 func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) error {

@@ -74,6 +74,8 @@ type Server struct {
 	// docs caches re-analysed documents by id (ids are content hashes, so
 	// an entry never goes stale).
 	docs *docCache
+	// pager is the store's keyset event query, nil when it has none.
+	pager chronicle.EventPager
 	// apiPatterns are the API's routes, for the test that checks
 	// openapi.json against them.
 	apiPatterns []string
@@ -100,6 +102,12 @@ func New(cfg Config) (*Server, error) {
 		return nil, chronicle.Wrap(chronicle.EINTERNAL, "http.New", err)
 	}
 	s.tmpl = t
+	switch st := cfg.Store.(type) {
+	case interface{ NewEventPager() chronicle.EventPager }:
+		s.pager = st.NewEventPager()
+	case chronicle.EventPager:
+		s.pager = st
+	}
 	s.routes()
 	return s, nil
 }

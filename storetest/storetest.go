@@ -31,6 +31,7 @@ func Run(t *testing.T, open func(t *testing.T) chronicle.Store) {
 		{"Versions", testVersions},
 		{"NearDuplicates", testNearDuplicates},
 		{"Stories", testStories},
+		{"StoryCore", testStoryCore},
 		{"EventsMerged", testEventsMerged},
 		{"EventQueries", testEventQueries},
 		{"QuotesAndActors", testQuotesAndActors},
@@ -270,6 +271,30 @@ func testStories(t *testing.T, s chronicle.Store) {
 	}
 	if byActor, err := s.Stories(context.Background(), chronicle.StoryFilter{Actor: "umerov"}); err != nil || len(byActor) != 2 {
 		t.Errorf("Stories(actor umerov) = %d stories, %v; want 2", len(byActor), err)
+	}
+}
+
+// testStoryCore: a story is matched by its core actors only, so it does
+// not snowball through actors that appeared at its edges.
+func testStoryCore(t *testing.T, s chronicle.Store) {
+	mk := func(text string, actors ...string) *chronicle.Document {
+		b := newDoc(text, day0)
+		for _, a := range actors {
+			b.actor(a, a, "PERSON", a)
+		}
+		return b.doc
+	}
+	d1 := mk("Alpha and Beta met Gamma in the capital for talks on the border dispute.", "Alpha", "Beta", "Gamma")
+	d2 := mk("Beta and Alpha resumed their talks, and Delta joined the negotiating team on Monday.", "Alpha", "Beta", "Delta")
+	d3 := mk("A spokesman said Alpha and Beta would sign the border accord, Epsilon told reporters.", "Alpha", "Beta", "Epsilon")
+	d4 := mk("Gamma and Delta opened a bakery together in the old town, selling bread and pastries.", "Gamma", "Delta")
+	put(t, s, d1, d2, d3, d4)
+	s1, s2, s3, s4 := doc(t, s, d1.ID).Story, doc(t, s, d2.ID).Story, doc(t, s, d3.ID).Story, doc(t, s, d4.ID).Story
+	if s1 != s2 || s1 != s3 {
+		t.Errorf("the three reports sharing Alpha and Beta are in stories %d, %d, %d", s1, s2, s3)
+	}
+	if s4 == s1 {
+		t.Errorf("a document sharing only edge actors (Gamma, Delta) joined the story")
 	}
 }
 

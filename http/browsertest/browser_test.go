@@ -29,6 +29,9 @@ import (
 // findChromium returns the path of a Chromium binary, or "".
 func findChromium() string {
 	if p := os.Getenv("CHROMIUM"); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return ""
+		}
 		return p
 	}
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
@@ -196,16 +199,22 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("actor %s: no event on the timeline chart", actor)
 	}
 
+	// The dyad of that actor and its first partner.
+	step("dyad", chromedp.Click(chromedp.CSS(`a[href^="/dyad?"]`)), chromedp.WaitVisible(chromedp.CSS("figure.chart svg")), shot("4-dyad"))
+	if n, _ := eval(`document.querySelectorAll("figure.chart circle").length`).(float64); n == 0 {
+		t.Error("dyad: no event on the chart")
+	}
+
 	// The article, from the search results.
 	step("article", chromedp.Navigate(ts.URL+"/search?q=Turkey"), chromedp.WaitVisible(chromedp.CSS("a.hit-link")),
-		chromedp.Click(chromedp.CSS("a.hit-link")), chromedp.WaitVisible(chromedp.ID("article-text")), shot("4-article"))
+		chromedp.Click(chromedp.CSS("a.hit-link")), chromedp.WaitVisible(chromedp.ID("article-text")), shot("5-article"))
 	if n, _ := eval(`document.querySelectorAll("#article-text .k-event").length`).(float64); n == 0 {
 		t.Fatal("article page highlights no event")
 	}
 
 	// Click an event: its evidence, values and reason appear.
 	step("event evidence", chromedp.Click(chromedp.CSS(`#article-text [data-ann^="ev-"]`)),
-		chromedp.WaitVisible(chromedp.CSS(`.detail[id^="d-ev-"]:not([hidden])`)), shot("5-event-evidence"))
+		chromedp.WaitVisible(chromedp.CSS(`.detail[id^="d-ev-"]:not([hidden])`)), shot("6-event-evidence"))
 	detail := text(`.detail[id^="d-ev-"]:not([hidden])`)
 	for _, want := range []string{"why", "source", "target", "confidence"} {
 		if !strings.Contains(detail, want) {
@@ -215,14 +224,14 @@ func TestBrowser(t *testing.T) {
 
 	// The event's own page, from the article's first stored event.
 	step("event page", chromedp.Navigate(ts.URL+"/"), chromedp.Click(chromedp.CSS("a.event-link")),
-		chromedp.WaitVisible(chromedp.CSS("blockquote.evidence")), shot("6-event"))
+		chromedp.WaitVisible(chromedp.CSS("blockquote.evidence")), shot("7-event"))
 
 	// A story page.
 	step("story", chromedp.Navigate(ts.URL+"/"), chromedp.Click(chromedp.CSS(`ul.stories a[href^="/stories/"]`)),
-		chromedp.WaitVisible(chromedp.CSS("section.story-event")), shot("7-story"))
+		chromedp.WaitVisible(chromedp.CSS("section.story-event")), shot("8-story"))
 
 	// Markup in an article is shown as text, never run.
-	step("hostile", chromedp.Navigate(ts.URL+"/documents/"+bad.ID), chromedp.WaitVisible(chromedp.ID("article-text")), shot("8-hostile"))
+	step("hostile", chromedp.Navigate(ts.URL+"/documents/"+bad.ID), chromedp.WaitVisible(chromedp.ID("article-text")), shot("9-hostile"))
 	shown := text("#article-text")
 	if pwned, _ := eval(`window.pwned !== undefined`).(bool); pwned {
 		t.Error("a script in the article ran")

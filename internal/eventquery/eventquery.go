@@ -1,15 +1,18 @@
 // Package eventquery is the SQL of chronicle.EventPager, shared by the
-// sqlite and postgres stores: events selected through the schema's indexes
-// (actor filters become lists of actor ids, the page position a row-value
-// comparison on (day, id)), with the evidence text read for the page's rows
-// only.
+// sqlite and postgres stores: events selected through indexes (an actor
+// filter becomes one query per actor id over the index on (actor, day,
+// id) that the stores' migration 0100 adds, merged in Go; the page
+// position is a range on (day, id)), with the evidence text read for the
+// page's rows only.
 package eventquery
 
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/chronicle-news/chronicle"
@@ -43,14 +46,86 @@ func (p Placeholders) rebind(query string) string {
 	return b.String()
 }
 
+// querier runs queries written with ? placeholders, through prepared
+// statements when it has a cache.
+type querier struct {
+	db    *sql.DB
+	p     Placeholders
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt // nil: no cache
+}
+
+// maxStmts bounds the statement cache; queries come in a few dozen shapes
+// (which filters are set, how many ids an actor has).
+const maxStmts = 256
+
+func (q *querier) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	query = q.p.rebind(query)
+	if q.stmts == nil {
+		return q.db.QueryContext(ctx, query, args...)
+	}
+	q.mu.Lock()
+	st := q.stmts[query]
+	q.mu.Unlock()
+	if st == nil {
+		var err error
+		if st, err = q.db.PrepareContext(ctx, query); err != nil {
+			return nil, err
+		}
+		q.mu.Lock()
+		old, full := q.stmts[query], len(q.stmts) >= maxStmts
+		if old == nil && !full {
+			q.stmts[query] = st
+		}
+		q.mu.Unlock()
+		switch {
+		case old != nil: // prepared by another goroutine meanwhile
+			st.Close()
+			st = old
+		case full:
+			st.Close()
+			return q.db.QueryContext(ctx, query, args...)
+		}
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// Pager is a chronicle.EventPager that keeps its statements prepared. It
+// is safe for concurrent use; Close releases the statements.
+type Pager struct{ q querier }
+
+// NewPager returns a Pager over db.
+func NewPager(db *sql.DB, p Placeholders) *Pager {
+	return &Pager{q: querier{db: db, p: p, stmts: map[string]*sql.Stmt{}}}
+}
+
+// EventsAfter implements chronicle.EventPager.
+func (pg *Pager) EventsAfter(ctx context.Context, f chronicle.EventFilter, key chronicle.EventKey) ([]chronicle.StoredEvent, error) {
+	return pg.q.eventsAfter(ctx, f, key)
+}
+
+// Close closes the prepared statements.
+func (pg *Pager) Close() error {
+	pg.q.mu.Lock()
+	defer pg.q.mu.Unlock()
+	for k, st := range pg.q.stmts {
+		st.Close()
+		delete(pg.q.stmts, k)
+	}
+	return nil
+}
+
 // actorIDs returns the ids an actor filter designates: the id itself, the
 // actors whose canonical name or alias it is (case-insensitively), and the
 // key of an unresolved participant written that way ("text:" and the
 // normalized text, see package dedup).
-func actorIDs(ctx context.Context, db *sql.DB, p Placeholders, name string) ([]any, error) {
+func actorIDs(ctx context.Context, q *querier, name string) ([]any, error) {
 	norm := dedup.Normalize(name)
-	ids := []any{name, "text:" + norm}
-	rows, err := db.QueryContext(ctx, p.rebind(`SELECT id FROM actors WHERE id = ? OR lower(name) = ? UNION SELECT actor FROM actor_aliases WHERE norm = ?`), name, norm, norm)
+	ids := []any{"text:" + norm}
+	if strings.HasPrefix(name, "text:") {
+		ids = append(ids, name)
+	}
+	rows, err := q.query(ctx, `SELECT id FROM actors WHERE id = ? OR lower(name) = ? UNION SELECT actor FROM actor_aliases WHERE norm = ?`, name, norm, norm)
 	if err != nil {
 		return nil, err
 	}
@@ -60,7 +135,9 @@ func actorIDs(ctx context.Context, db *sql.DB, p Placeholders, name string) ([]a
 		if err := rows.Scan(&id); err != nil {
 			return nil, err
 		}
-		ids = append(ids, id)
+		if !slices.Contains(ids, any(id)) {
+			ids = append(ids, id)
+		}
 	}
 	return ids, rows.Err()
 }
@@ -72,31 +149,38 @@ func in(col string, n int) string {
 // After implements chronicle.EventPager.EventsAfter over db. Errors are
 // wrapped with the op and code EINTERNAL (context errors as they are).
 func After(ctx context.Context, db *sql.DB, p Placeholders, f chronicle.EventFilter, key chronicle.EventKey) ([]chronicle.StoredEvent, error) {
-	out, err := after(ctx, db, p, f, key)
+	return (&querier{db: db, p: p}).eventsAfter(ctx, f, key)
+}
+
+func (q *querier) eventsAfter(ctx context.Context, f chronicle.EventFilter, key chronicle.EventKey) ([]chronicle.StoredEvent, error) {
+	out, err := after(ctx, q, f, key)
 	if err != nil && ctx.Err() == nil && chronicle.ErrorCode(err) == chronicle.EINTERNAL {
 		return nil, chronicle.Wrap(chronicle.EINTERNAL, "EventsAfter", err)
 	}
 	return out, err
 }
 
-func after(ctx context.Context, db *sql.DB, p Placeholders, f chronicle.EventFilter, key chronicle.EventKey) ([]chronicle.StoredEvent, error) {
+func after(ctx context.Context, q *querier, f chronicle.EventFilter, key chronicle.EventKey) ([]chronicle.StoredEvent, error) {
 	var where []string
 	var args []any
-	if f.Actor != "" {
-		ids, err := actorIDs(ctx, db, p, f.Actor)
-		if err != nil {
-			return nil, err
+	// The actor side is one query per actor id, each walking the index on
+	// (source_actor, day, id) or (target_actor, day, id) from the newest;
+	// the pages are merged here. With no actor filter, one query walks the
+	// day index.
+	side, name := "", ""
+	switch {
+	case f.Actor != "":
+		side, name = "e.source_actor", f.Actor
+		if f.Target != "" {
+			ids, err := actorIDs(ctx, q, f.Target)
+			if err != nil {
+				return nil, err
+			}
+			where = append(where, in("e.target_actor", len(ids)))
+			args = append(args, ids...)
 		}
-		where = append(where, in("e.source_actor", len(ids)))
-		args = append(args, ids...)
-	}
-	if f.Target != "" {
-		ids, err := actorIDs(ctx, db, p, f.Target)
-		if err != nil {
-			return nil, err
-		}
-		where = append(where, in("e.target_actor", len(ids)))
-		args = append(args, ids...)
+	case f.Target != "":
+		side, name = "e.target_actor", f.Target
 	}
 	if f.Type != "" {
 		where = append(where, `e.type = ?`)
@@ -115,26 +199,55 @@ func after(ctx context.Context, db *sql.DB, p Placeholders, f chronicle.EventFil
 		args = append(args, f.Story)
 	}
 	if key != (chronicle.EventKey{}) {
-		// day <= first, so that the day index gives the range.
+		// day <= first, so that the index gives the range.
 		where = append(where, `e.day <= ? AND (e.day < ? OR e.id < ?)`)
 		args = append(args, key.Day, key.Day, key.ID)
 	}
-	inner := `SELECT e.id, e.type, e.mode, e.source_actor, e.source_name, e.target_actor, e.target_name, e.day, e.place, e.place_country,
-e.story, e.first_report, e.reports, e.sources, e.confidence, e.doc_id, e.idx FROM events e`
-	if len(where) > 0 {
-		inner += " WHERE " + strings.Join(where, " AND ")
+	if side == "" {
+		return run(ctx, q, selectEvents(where, f.Limit), args)
 	}
-	inner += " ORDER BY e.day DESC, e.id DESC"
+	ids, err := actorIDs(ctx, q, name)
+	if err != nil {
+		return nil, err
+	}
+	// One range per id, each newest first and limited, in one statement.
+	var parts []string
+	var all []any
+	for _, id := range ids {
+		parts = append(parts, `SELECT * FROM (`+selectEvents(append([]string{side + ` = ?`}, where...), f.Limit)+`) u`)
+		all = append(append(all, id), args...)
+	}
+	inner := `SELECT * FROM (` + strings.Join(parts, " UNION ALL ") + `) e ORDER BY e.day DESC, e.id DESC`
 	if f.Limit > 0 {
 		inner += " LIMIT " + strconv.Itoa(f.Limit)
 	}
-	// The evidence is read for the page's rows only, after the limit.
+	return run(ctx, q, inner, all)
+}
+
+// selectEvents is the select of the event columns that match where, newest
+// first.
+func selectEvents(where []string, limit int) string {
+	q := `SELECT e.id, e.type, e.mode, e.source_actor, e.source_name, e.target_actor, e.target_name, e.day, e.place, e.place_country,
+e.story, e.first_report, e.reports, e.sources, e.confidence, e.doc_id, e.idx FROM events e`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY e.day DESC, e.id DESC"
+	if limit > 0 {
+		q += " LIMIT " + strconv.Itoa(limit)
+	}
+	return q
+}
+
+// run runs inner, a select of event columns, and reads each event's
+// evidence for the rows it returns only.
+func run(ctx context.Context, q *querier, inner string, args []any) ([]chronicle.StoredEvent, error) {
 	query := `SELECT p.id, p.type, p.mode, p.source_actor, p.source_name, p.target_actor, p.target_name, p.day, p.place, p.place_country,
 p.story, p.first_report, p.reports, p.sources, p.confidence, p.doc_id,
 coalesce((SELECT substr(d.text, CAST(r.cstart + 1 AS INTEGER), CAST(r.cend - r.cstart AS INTEGER))
  FROM event_reports r JOIN documents d ON d.id = r.doc_id WHERE r.doc_id = p.doc_id AND r.idx = p.idx), '')
 FROM (` + inner + `) p ORDER BY p.day DESC, p.id DESC`
-	rows, err := db.QueryContext(ctx, p.rebind(query), args...)
+	rows, err := q.query(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

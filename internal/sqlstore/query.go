@@ -6,7 +6,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/dedup"
@@ -203,7 +202,7 @@ func (s *Store) Actors(ctx context.Context, f chronicle.ActorFilter) ([]chronicl
 	}
 	for i := range out {
 		a := &out[i]
-		if err := s.strings(ctx, &a.Aliases, `SELECT alias FROM actor_aliases WHERE actor = ? ORDER BY norm`, a.ID); err != nil {
+		if err := s.strings(ctx, s.db, &a.Aliases, `SELECT alias FROM actor_aliases WHERE actor = ? ORDER BY norm`, a.ID); err != nil {
 			return nil, s.err("Actors", err)
 		}
 		rows, err := s.db.QueryContext(ctx, s.q(`SELECT title, country, sector, seen, bstart, bend FROM actor_roles WHERE actor = ? ORDER BY seen, title`), a.ID)
@@ -225,8 +224,14 @@ func (s *Store) Actors(ctx context.Context, f chronicle.ActorFilter) ([]chronicl
 	return out, nil
 }
 
-func (s *Store) strings(ctx context.Context, dst *[]string, query string, args ...any) error {
-	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+// querier is a *sql.DB or a *sql.Tx.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// strings appends the one-column results of query to dst.
+func (s *Store) strings(ctx context.Context, db querier, dst *[]string, query string, args ...any) error {
+	rows, err := db.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return err
 	}
@@ -277,7 +282,7 @@ func (s *Store) Stories(ctx context.Context, f chronicle.StoryFilter) ([]chronic
 		return nil, s.err("Stories", err)
 	}
 	for i := range out {
-		if err := s.strings(ctx, &out[i].Actors, `SELECT coalesce(a.name, sa.actor) FROM story_actors sa LEFT JOIN actors a ON a.id = sa.actor
+		if err := s.strings(ctx, s.db, &out[i].Actors, `SELECT coalesce(a.name, sa.actor) FROM story_actors sa LEFT JOIN actors a ON a.id = sa.actor
 WHERE sa.story = ? ORDER BY sa.documents DESC, sa.actor LIMIT 5`, out[i].ID); err != nil {
 			return nil, s.err("Stories", err)
 		}
@@ -311,6 +316,3 @@ func (s *Store) Stats(ctx context.Context) (chronicle.StoreStats, error) {
 (SELECT count(*) FROM actors)`).Scan(&st.Documents, &st.Queued, &st.Duplicates, &st.Stories, &st.Events, &st.Reports, &st.Quotes, &st.Actors)
 	return st, s.err("Stats", err)
 }
-
-// SetNow sets the clock the store uses for ingest times and leases (tests).
-func (s *Store) SetNow(now func() time.Time) { s.now = now }

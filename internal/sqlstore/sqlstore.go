@@ -641,14 +641,48 @@ func hasWord(s string) bool {
 
 // findStory returns the story d joins by the dedup rule, 0 for none.
 func (w *writer) findStory(actors []dedup.ActorRef, date time.Time) (int64, error) {
+	// Leave out the actors too common to tie a story.
+	var total int64
+	if err := w.row(`SELECT coalesce(max(seq), 0) FROM documents`).Scan(&total); err != nil {
+		return 0, err
+	}
+	if total >= dedup.CommonMinDocuments {
+		ids := make([]any, 0, len(actors)+1)
+		for _, a := range actors {
+			ids = append(ids, a.ID)
+		}
+		ids = append(ids, int64(float64(total)*dedup.CommonShare))
+		var common []string
+		if err := w.s.strings(w.ctx, w.tx, &common, `SELECT id FROM actors WHERE id IN (`+marks(len(actors))+`) AND documents > ?`, ids...); err != nil {
+			return 0, err
+		}
+		if len(common) > 0 {
+			skip := make(map[string]bool, len(common))
+			for _, id := range common {
+				skip[id] = true
+			}
+			kept := make([]dedup.ActorRef, 0, len(actors))
+			for _, a := range actors {
+				if !skip[a.ID] {
+					kept = append(kept, a)
+				}
+			}
+			actors = kept
+		}
+	}
+	if len(actors) < dedup.MinSharedActors {
+		return 0, nil
+	}
 	args := make([]any, 0, len(actors)+2)
 	args = append(args, date.Add(-dedup.StoryWindow).UnixNano(), date.Add(dedup.StoryWindow).UnixNano())
 	for _, a := range actors {
 		args = append(args, a.ID)
 	}
+	// Only a story's core actors count (those in at least half of its
+	// documents), so that a story does not snowball through its edges.
 	rows, err := w.tx.QueryContext(w.ctx, w.s.q(`SELECT sa.story, count(*), sum(CASE WHEN sa.type IN ('PERSON', 'ORG') THEN 1 ELSE 0 END)
 FROM story_actors sa JOIN stories s ON s.id = sa.story
-WHERE s.last_seen >= ? AND s.first_seen <= ? AND sa.actor IN (`+marks(len(actors))+`)
+WHERE s.last_seen >= ? AND s.first_seen <= ? AND sa.actor IN (`+marks(len(actors))+`) AND sa.documents * 2 >= s.documents
 GROUP BY sa.story ORDER BY count(*) DESC, sa.story LIMIT 20`), args...)
 	if err != nil {
 		return 0, err
