@@ -3,6 +3,7 @@ package chronicle
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -102,4 +103,24 @@ func RepairUTF8(b []byte) (string, []Problem) {
 		i += size
 	}
 	return string(out), problems
+}
+
+// ReplacementProblems reports each run of U+FFFD in text as a Problem with
+// the given message: for sources whose invalid bytes were replaced before
+// the text was cut out of them (an HTML page, a feed item).
+func ReplacementProblems(text, message string) []Problem {
+	var out []Problem
+	prev := -10
+	for i := 0; ; {
+		j := strings.IndexRune(text[i:], utf8.RuneError)
+		if j < 0 {
+			return out
+		}
+		at := i + j
+		if at != prev+3 {
+			out = append(out, Problem{Offset: at, Kind: "invalid-utf8", Message: message})
+		}
+		prev = at
+		i = at + 3
+	}
 }

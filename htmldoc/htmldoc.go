@@ -202,21 +202,7 @@ func hasUTF8Multibyte(b []byte) bool {
 
 // replacementProblems reports each run of U+FFFD in text.
 func replacementProblems(text string) []chronicle.Problem {
-	var out []chronicle.Problem
-	prev := -10
-	for i := 0; ; {
-		j := strings.IndexRune(text[i:], utf8.RuneError)
-		if j < 0 {
-			return out
-		}
-		at := i + j
-		if at != prev+3 {
-			out = append(out, chronicle.Problem{Offset: at, Kind: "invalid-utf8",
-				Message: "invalid or undecodable bytes in the page replaced with U+FFFD"})
-		}
-		prev = at
-		i = at + 3
-	}
+	return chronicle.ReplacementProblems(text, "invalid or undecodable bytes in the page replaced with U+FFFD")
 }
 
 // htmlLang returns the lang attribute of the <html> element.

@@ -28,7 +28,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/htmldoc"
@@ -361,22 +360,7 @@ func firstNonEmpty(ss ...string) string {
 	return ""
 }
 
-// replacementProblems reports each run of U+FFFD in text, for sources whose
-// invalid bytes were replaced before the text was cut out of them.
+// replacementProblems reports each run of U+FFFD in text.
 func replacementProblems(text string) []chronicle.Problem {
-	var out []chronicle.Problem
-	prev := -10
-	for i := 0; ; {
-		j := strings.IndexRune(text[i:], utf8.RuneError)
-		if j < 0 {
-			return out
-		}
-		at := i + j
-		if at != prev+3 {
-			out = append(out, chronicle.Problem{Offset: at, Kind: "invalid-utf8",
-				Message: "invalid UTF-8 replaced with U+FFFD"})
-		}
-		prev = at
-		i = at + 3
-	}
+	return chronicle.ReplacementProblems(text, "invalid UTF-8 replaced with U+FFFD")
 }
