@@ -207,6 +207,49 @@ func (w *work) caseOf(i int) string {
 	return out
 }
 
+// governedByNoun returns the modality a verb's object noun gives an
+// infinitive hanging on the verb ("put forward demands [to withdraw]"),
+// or "".
+func (w *work) governedByNoun(v int) string {
+	m := ""
+	w.children(v, func(c int) bool {
+		if w.rel(c) == "obj" {
+			if g, ok := governor[w.s.lemma[c]]; ok {
+				m = g
+				return false
+			}
+		}
+		return true
+	})
+	return m
+}
+
+func (w *work) governorNounForm(v int) string {
+	f := ""
+	w.children(v, func(c int) bool {
+		if _, ok := governor[w.s.lemma[c]]; ok && w.rel(c) == "obj" {
+			f = w.doc.Form(c)
+			return false
+		}
+		return true
+	})
+	return f
+}
+
+// markedTo reports whether clause c is an infinitive with "to" ("demands
+// to withdraw", parsed as acl or as advcl).
+func (w *work) markedTo(c int) bool {
+	to := false
+	w.children(c, func(cc int) bool {
+		if w.rel(cc) == "mark" && w.s.lemma[cc] == "to" {
+			to = true
+			return false
+		}
+		return true
+	})
+	return to
+}
+
 // childBy finds a dependent matching a spec: "obj", "obl:with" (an obl whose
 // case marker is "with"), "nmod:poss" (exact relation).
 func (w *work) childBy(i int, spec string) int {
@@ -359,6 +402,11 @@ func (w *work) subject(i int, path *[]string) int {
 		}
 		switch baseRel(r) {
 		case "xcomp", "advcl", "acl":
+			if baseRel(r) == "advcl" && w.markedTo(i) && w.governedByNoun(h) != "" {
+				// "putting forward demands to withdraw": the demanded act's
+				// doer is not the demander.
+				return -1
+			}
 			if r == "acl:relcl" {
 				*path = append(*path, "acl:relcl↑")
 				return h
@@ -370,9 +418,14 @@ func (w *work) subject(i int, path *[]string) int {
 				}
 			}
 			if baseRel(r) == "acl" {
-				// A clause modifying a noun ("demands to withdraw"): its
-				// doer is not the noun.
-				return -1
+				// A clause modifying a noun: the noun does it ("the Russians
+				// of putting forward demands", "troops attacking the city")
+				// unless the noun is itself an event ("demands to withdraw").
+				if w.doc.Tokens[h].UPOS == "NOUN" && len(w.c.lex.lookup(w.s.lemma[h], true)) > 0 {
+					return -1
+				}
+				*path = append(*path, r+"↑"+w.s.lemma[h])
+				return h
 			}
 			*path = append(*path, r+"↑"+w.s.lemma[h])
 			i = h
@@ -507,6 +560,8 @@ var (
 		"threaten": "threatened", "warn": "threatened",
 		"demand": "demanded", "urge": "demanded", "ask": "demanded", "call": "demanded", "request": "demanded", "press": "demanded",
 		"deny": "denied", "refuse": "rejected", "reject": "rejected", "decline": "rejected",
+		"proposal": "intended", "threat": "threatened", "ultimatum": "threatened",
+		"appeal": "demanded",
 	}
 	negators = map[string]bool{"not": true, "never": true, "n't": true, "no": true}
 )
@@ -518,7 +573,7 @@ func (w *work) status(i int, p *Pattern) (negated bool, modality string, why []s
 		negated = true
 		why = append(why, "predicate "+w.s.lemma[i]+" denies the event")
 	}
-	cur := i
+	cur, prev := i, i
 	for depth := 0; depth < 8 && cur >= 0; depth++ {
 		w.children(cur, func(c int) bool {
 			l := w.s.lemma[c]
@@ -550,8 +605,12 @@ func (w *work) status(i int, p *Pattern) (negated bool, modality string, why []s
 			if m, ok := governor[w.s.lemma[cur]]; ok {
 				modality = m
 				why = append(why, fmt.Sprintf("under '%s'", w.doc.Form(cur)))
+			} else if m := w.governedByNoun(cur); m != "" && baseRel(w.rel(prev)) == "advcl" {
+				modality = m
+				why = append(why, fmt.Sprintf("under '%s %s'", w.doc.Form(cur), w.governorNounForm(cur)))
 			}
 		}
+		prev = cur
 		r := baseRel(w.rel(cur))
 		if r != "xcomp" && r != "ccomp" && r != "acl" && r != "conj" && r != "obj" && r != "nsubj" && r != "advcl" &&
 			!(r == "obl" && depth > 0) {
@@ -574,10 +633,11 @@ func (w *work) status(i int, p *Pattern) (negated bool, modality string, why []s
 				break
 			}
 		}
-		cur = h
-		if depth == 0 && r != "xcomp" && r != "ccomp" && r != "acl" && r != "obj" && r != "nsubj" {
+		if depth == 0 && r != "xcomp" && r != "ccomp" && r != "acl" && r != "obj" && r != "nsubj" &&
+			!(r == "advcl" && w.markedTo(cur)) {
 			break
 		}
+		cur = h
 	}
 	return negated, modality, why
 }
@@ -669,7 +729,7 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 		}
 		w.children(hd, func(c int) bool {
 			r := baseRel(w.rel(c))
-			if r != "xcomp" && r != "ccomp" && r != "acl" {
+			if r != "xcomp" && r != "ccomp" && r != "acl" && !(r == "advcl" && w.markedTo(c)) {
 				return true
 			}
 			if w.rel(c) == "acl:relcl" {

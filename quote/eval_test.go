@@ -43,9 +43,11 @@ func TestPolNeARDev(t *testing.T) {
 }
 
 // Regression floors (overlap F1 on PolNeAR dev), a little under what the
-// rules reach with the stages in the tree today.
+// rules reach with the stages in the tree today: content 77.4, source 73.9,
+// triple 69.9 (chronicle eval quotes). Content and triple hold the issue's
+// floors (75, 60); source is still short of its floor of 75.
 const (
-	floorContent = 72
-	floorSource  = 68
-	floorTriple  = 61
+	floorContent = 76.5
+	floorSource  = 73
+	floorTriple  = 69
 )

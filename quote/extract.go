@@ -2,6 +2,7 @@ package quote
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 
 	"github.com/chronicle-news/chronicle"
@@ -109,6 +110,17 @@ func (v *view) sourceLeft(end, lo int) span32 { return v.sourceLeftIn(end, lo, f
 // sourceLeftIn is sourceLeft, reading inside quote marks when inQuote.
 func (v *view) sourceLeftIn(end, lo int, inQuote bool) span32 {
 	k := end - 1
+	if useParenSource && k > lo && v.form(k) == ")" {
+		// "Rep. Stephen Lynch (D-Mass.) said": the name before the brackets
+		for m := k - 1; m > lo && m >= k-8; m-- {
+			if v.form(m) == "(" {
+				if s := v.sourceLeftIn(m, lo, inQuote); !s.empty() {
+					return span32{s.start, int32(end)}
+				}
+				break
+			}
+		}
+	}
 	if k < lo || v.toks[k].cls != clsWord {
 		return span32{}
 	}
@@ -304,9 +316,20 @@ func (v *view) cueAfter(lx *Lexicon, qi int) (frame, bool) {
 		} else {
 			f.src = v.sourceRight(g1, hi)
 			g1 = int(f.src.end)
+			if n := g1; shortRightSource && n < hi && v.toks[n].cls == clsWord && !v.adjuncts(n, hi) {
+				// “sociopath,” said he doesn’t believe ...: a clause, not a
+				// “…,” said Jane Doe
+				return frame{}, false
+			}
 		}
 		if e.flags&flagAddr != 0 && g1 < hi {
 			f.addr = v.addressee(g1, hi)
+			g1 = max(g1, int(f.addr.end))
+		}
+		if fullStopQuote && v.form(c-1) == "." && g1 < hi && v.thatAfter(g1, hi) < 0 && !v.adjuncts(g1, hi) {
+			// “… policy.” The network said it would ...: a new sentence
+			// with its own complement, not a trailing cue
+			return frame{}, false
 		}
 		return f, !f.src.empty() || g0 == start
 	}
@@ -384,6 +407,12 @@ func (v *view) cueBefore(lx *Lexicon, qi int) (f frame, ok bool) {
 				return frame{}, false
 			}
 		}
+		if useParseSpeaker && !v.speakerOK(f.src) {
+			// "X defended the remark, saying, “…”"
+			if p := v.parsedSpeaker(v.cueHead(f.cue), int(s.start), o); v.speakerOK(p) && p.end <= f.cue.start {
+				f.src = p
+			}
+		}
 		if f.src.empty() {
 			f.src = v.sourceRight(g1, o)
 		}
@@ -428,14 +457,19 @@ func (v *view) indirect(lx *Lexicon) {
 	for si := range v.sents {
 		s := v.sents[si]
 		first := int32(len(v.frames))
-		if f, ok := v.colonFrame(s); ok {
+		if fs := int(s.start); joinLower && si > 0 && fs < int(s.end) && v.toks[fs].cls == clsWord && !v.isCap(fs) && v.toks[fs-1].par == v.toks[fs].par {
+			// a sentence opening in lower case ("(D-Mass.) said ...") was
+			// split after an abbreviation: read it with the one before
+			s.start = v.sents[si-1].start
+		}
+		if f, ok := v.colonFrame(v.sents[si]); ok {
 			v.mixed(&f)
 			v.addFrame(f)
 			v.mark(f.src, roleSource)
 			v.mark(f.cue, roleCue)
 			v.mark(f.content, roleContent)
 		}
-		for i := int(s.start); i < int(s.end); i++ {
+		for i := int(v.sents[si].start); i < int(s.end); i++ {
 			if v.toks[i].inQ >= 0 || v.used[i] >= roleSource {
 				continue
 			}
@@ -588,6 +622,18 @@ func (v *view) frameFor(lx *Lexicon, e entry, i, j int, s span32, first int32) (
 		}
 		return f, !f.content.empty() && e.flags&flagWeak == 0
 	}
+	if askOpener && e.lemma == "ask" && !e.ing && (g0 == lo || g0 == lo+1 && (v.lowerEq(lo, "when") || v.lowerEq(lo, "if") || v.lowerEq(lo, "after") || v.lowerEq(lo, "once"))) {
+		// "Asked whether he would run, Ryan said ...": the question, with
+		// no asker in the text, runs to the comma
+		k := g1
+		for k < end && v.toks[k].cls != clsComma {
+			k++
+		}
+		if k < end {
+			f.content = v.trim(span32{int32(g1), int32(k)})
+			return f, !f.content.empty()
+		}
+	}
 	f.src = v.sourceLeft(g0, lo)
 	if subj := v.parsedSubject(i, lo, hi); !subj.empty() && subj.end <= int32(g0) && useParse {
 		f.src = subj
@@ -597,7 +643,8 @@ func (v *view) frameFor(lx *Lexicon, e entry, i, j int, s span32, first int32) (
 	if !f.src.empty() {
 		b = int(f.src.start)
 	}
-	after := b > lo && (v.toks[b-1].cls == clsComma || v.toks[b-1].cls == clsDouble && v.toks[b-1].dir != dirOpen)
+	relPron := f.src.end-f.src.start == 1 && (v.lowerEq(int(f.src.start), "who") || v.lowerEq(int(f.src.start), "which"))
+	after := b > lo && !(relClause && relPron) && (v.toks[b-1].cls == clsComma || v.toks[b-1].cls == clsDouble && v.toks[b-1].dir != dirOpen)
 	if after && b-1 > lo && !e.ing {
 		// trailing clause: "..., he said." / "..., said Trump."
 		rest := g1
@@ -605,6 +652,9 @@ func (v *view) frameFor(lx *Lexicon, e entry, i, j int, s span32, first int32) (
 			rest++
 		}
 		trailing := rest-g1 <= 10 && !v.hasThat(g1, end)
+		if trailing && useParseTrailing && v.adjunctOf(span32{int32(lo), int32(b - 1)}, i) {
+			trailing = false // "In July, the NAACP called for ...": an opener, not content
+		}
 		if trailing && f.src.empty() {
 			// "..., said Trump." wants a short name ending the clause;
 			// "Jane Doe, 59, of Ashton, said the event ..." has the
@@ -639,7 +689,14 @@ func (v *view) frameFor(lx *Lexicon, e entry, i, j int, s span32, first int32) (
 			if first < int32(len(v.frames)) {
 				f.inherit = int32(len(v.frames)) - 1
 			} else {
-				f.src = v.subjectAt(lo, g0)
+				if useParseSpeaker {
+					if p := v.parsedSpeaker(i, lo, hi); p.end <= int32(g0) {
+						f.src = p
+					}
+				}
+				if f.src.empty() {
+					f.src = v.subjectAt(lo, g0)
+				}
 			}
 		case e.ing:
 			return f, false
@@ -647,6 +704,11 @@ func (v *view) frameFor(lx *Lexicon, e entry, i, j int, s span32, first int32) (
 			// "X, a senator from Y, said ...", "X did not ... but said ...":
 			// the subject at the start of the sentence
 			f.src = v.subjectAt(lo, g0)
+			if f.src.empty() && useParseSpeaker {
+				if p := v.parsedSpeaker(i, lo, hi); p.end <= int32(g0) {
+					f.src = p
+				}
+			}
 			if f.src.empty() {
 				return f, false
 			}
@@ -660,6 +722,16 @@ func (v *view) frameFor(lx *Lexicon, e entry, i, j int, s span32, first int32) (
 	f.content = v.contentRight(a, end)
 	if c := v.parsedChild(i, lo, hi, "ccomp"); useParseContent && !c.empty() && c.start >= f.content.start && c.end < f.content.end && v.toks[c.end].cls == clsComma {
 		f.content.end = c.end // the complement clause, not the clause after its comma
+	}
+	if useParseSpeaker && f.inherit < 0 && !v.speakerOK(f.src) {
+		// "that", "for", "perhaps" read as a speaker: the parse's subject
+		// of the cue, or of the verb it hangs from (", saying ...")
+		if p := v.parsedSpeaker(i, lo, hi); v.speakerOK(p) && (p.end <= f.content.start || p.start >= f.content.end) && (p.end <= f.cue.start || p.start >= f.cue.end) {
+			f.src = p
+		}
+	}
+	if e.flags&flagNoSrc != 0 {
+		f.src, f.inherit = span32{}, -1
 	}
 	if e.flags&flagWeak != 0 && !(relaxWeak && directSrc && e.flags&flagThat == 0) && v.thatAfter(a, end) < 0 && !(a < end && v.toks[a].cls == clsColon) && !v.holdsQuote(f.content) {
 		return f, false
@@ -686,7 +758,107 @@ const (
 	// useParseCues: a verb outside the lexicon with a named subject and a
 	// ccomp is a cue (content F1 +0.3).
 	useParseCues = true
+	// stopAtIngCue: a complement stops before ", VERBing" when VERBing is a
+	// strong cue ("said ..., telling reporters that ...").
+	stopAtIngCue = true
+	// relClause: ", who said ..." is a relative clause with its content on
+	// the right, not a trailing ", he said".
+	relClause = true
+	// useParseSpeaker: a speaker phrase without a noun or pronoun gives way
+	// to the parse's subject of the cue or of the verb it depends on.
+	useParseSpeaker = true
+	// useParseTrailing: a phrase before ", X said" that the parse makes an
+	// adjunct of the cue ("In July, ...") is not its content.
+	useParseTrailing = true
+	// useParenSource: a speaker reads over a bracket before the cue
+	// ("Rep. Jane Doe (D-Wis.) said").
+	useParenSource = true
+	// joinLower: a sentence opening in lower case is read with the one
+	// before it (a split after an abbreviation).
+	joinLower = true
+	// fullStopQuote: after a quote closing on a full stop, a cue with a
+	// complement of its own starts a new sentence.
+	fullStopQuote = true
+	// shortRightSource: in “…,” said X, the speaker X is a short phrase
+	// ending the clause.
+	shortRightSource = true
+	// askOpener: "Asked whether ..., X said" opening a sentence is an
+	// attribution without a source (the reporter asks).
+	askOpener = true
 )
+
+// adjuncts reports whether tokens [a,hi) hold only time words and names
+// up to a comma or the end ("said Friday.", "said on CNN").
+func (v *view) adjuncts(a, hi int) bool {
+	for k := a; k < hi; k++ {
+		if v.toks[k].cls == clsComma {
+			return true
+		}
+		if v.toks[k].cls != clsWord || !temporal[string(v.lowerTok(k))] && !v.isCap(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// adjunctOf reports whether the parse makes span r an adjunct of verb i:
+// every token of r whose head lies outside r hangs from i as an oblique,
+// adverbial or marker.
+func (v *view) adjunctOf(r span32, i int) bool {
+	if r.empty() || v.toks[i].dep == "" {
+		return false
+	}
+	n := 0
+	for k := r.start; k < r.end; k++ {
+		h := v.toks[k].head
+		if h >= r.start && h < r.end {
+			continue
+		}
+		d := v.toks[k].dep
+		if d == "punct" {
+			continue
+		}
+		if int(h) != i {
+			return false
+		}
+		if b, _, _ := strings.Cut(d, ":"); b != "obl" && b != "advmod" && b != "advcl" && b != "cc" && b != "mark" && d != "nmod:tmod" && b != "discourse" {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// speakerOK reports whether s holds a word that can name a speaker: a
+// noun, name, pronoun or number (any word when the text is not tagged).
+func (v *view) speakerOK(s span32) bool {
+	for k := s.start; k < s.end; k++ {
+		switch v.toks[k].upos {
+		case "", "NOUN", "PROPN", "PRON", "NUM", "X":
+			return true
+		}
+	}
+	return false
+}
+
+// parsedSpeaker returns the parse's subject of verb i or, when i has none,
+// of the verb it hangs from as an adverbial, open complement or conjunct
+// ("X defended the remark, saying ...", "X laughed and said ..."); empty
+// when the document is not parsed.
+func (v *view) parsedSpeaker(i, lo, hi int) span32 {
+	for n := 0; n < 3 && i >= lo && i < hi; n++ {
+		if s := v.parsedSubject(i, lo, hi); !s.empty() {
+			return s
+		}
+		switch d := v.toks[i].dep; {
+		case d == "advcl", d == "xcomp", d == "conj", len(d) > 6 && d[:6] == "advcl:":
+			i = int(v.toks[i].head)
+		default:
+			return span32{}
+		}
+	}
+	return span32{}
+}
 
 func pronounPoss(w string) bool {
 	return w == "his" || w == "her" || w == "their" || w == "its" || w == "our" || w == "my"
@@ -787,6 +959,10 @@ func (v *view) contentRight(a, end int) span32 {
 			w := string(v.lowerTok(k + 1))
 			if w == "according" || w == "citing" || w == "adding" || w == "saying" || w == "arguing" || w == "noting" || w == "explaining" || w == "insisting" || w == "claiming" || w == "warning" {
 				end = k
+				break
+			}
+			if e, ok := v.lex.lookup(v.lowerTok(k + 1)); stopAtIngCue && ok && e.kind == cueVerb && e.ing && e.flags&flagWeak == 0 {
+				end = k // ", telling reporters ...": a cue of its own
 				break
 			}
 		}
@@ -945,6 +1121,9 @@ func (v *view) colonFrame(s span32) (frame, bool) {
 			if k == lo || k+1 >= hi || v.used[k] != roleNone || t.cls == clsComma && (v.allCaps(lo, k) || v.toks[k+1].cls != clsDouble) {
 				return frame{}, false
 			}
+			if colonLabels[string(v.lowerTok(k-1))] {
+				return frame{}, false // "Correction:", "The Latest:", "Source:"
+			}
 			end := hi
 			if transcript { // the speaker's turn runs to the end of the paragraph
 				for end < len(v.toks) && v.toks[end].par == v.toks[lo].par {
@@ -958,6 +1137,9 @@ func (v *view) colonFrame(s span32) (frame, bool) {
 			}
 			f := frame{kind: chronicle.QuoteIndirect, inherit: -1, parent: -1, quote: -1,
 				src: span32{int32(lo), int32(k)}, cue: span32{int32(k), int32(k + 1)}, content: span32{int32(k + 1), int32(end)}}
+			if f.content.end-f.content.start == 1 && v.toks[k+1].upos == "NUM" {
+				return frame{}, false // a tally, "Sanders: 46"
+			}
 			return f, !f.content.empty()
 		}
 		if t.cls != clsWord || t.inQ >= 0 && !transcript || !(v.isCap(k) || v.form(k) == "’s" || v.form(k) == "'s" || v.lowerEq(k, "on") || v.lowerEq(k, "of")) {
@@ -970,6 +1152,12 @@ func (v *view) colonFrame(s span32) (frame, bool) {
 	return frame{}, false
 }
 
+// colonLabels end a phrase before a colon that labels a paragraph rather
+// than naming a speaker.
+var colonLabels = set("correction", "corrections", "clarification", "source", "sources",
+	"latest", "update", "updated", "note", "related", "editor's", "editor’s", "photos", "video", "watch",
+	"contributing", "byline", "breaking", "previously", "remember", "notice", "week", "q", "a")
+
 // isAdverb guesses an -ly adverb ("forcefully told").
 func isAdverb(w []byte) bool {
 	n := len(w)
@@ -979,6 +1167,9 @@ func isAdverb(w []byte) bool {
 // passive reports whether the cue group [g0,g1) is passive ("was reported",
 // "has been endorsed") and returns the agent after "by", if any.
 func (v *view) passive(g0, g1, hi int) (bool, span32) {
+	if w := v.lowerTok(g1 - 1); len(w) > 4 && string(w[len(w)-3:]) == "ing" {
+		return false, span32{} // progressive: "is stressing", "are slamming"
+	}
 	pass := false
 	for k := g0; k < g1-1; k++ {
 		switch string(v.lowerTok(k)) {
@@ -1153,7 +1344,7 @@ func (v *view) parsedCue(i int, s span32) (frame, bool) {
 		return frame{}, false
 	}
 	w := string(v.lowerTok(h))
-	if !(v.toks[h].upos == "PROPN" || w == "he" || w == "she" || w == "they" || w == "i" || w == "we" || sourceNouns[w]) {
+	if !(v.toks[h].upos == "PROPN" || v.toks[h].upos == "NOUN" || w == "he" || w == "she" || w == "they" || w == "i" || w == "we" || sourceNouns[w]) {
 		return frame{}, false
 	}
 	g0, g1 := v.group(i, i+1, lo, hi)

@@ -22,10 +22,11 @@ const (
 type cueFlag uint8
 
 const (
-	flagAddr cueFlag = 1 << iota // takes an addressee ("told reporters")
-	flagWeak                     // needs an explicit complement
-	flagForm                     // one listed form, no inflection
-	flagThat                     // needs "that", a colon or a quote, whatever the speaker
+	flagAddr  cueFlag = 1 << iota // takes an addressee ("told reporters")
+	flagWeak                      // needs an explicit complement
+	flagForm                      // one listed form, no inflection
+	flagThat                      // needs "that", a colon or a quote, whatever the speaker
+	flagNoSrc                     // its subject is no speaker: "X seems ...", "X is expected to ..."
 )
 
 // entry is one form of a cue.
@@ -82,6 +83,8 @@ func ParseLexicon(r io.Reader) (*Lexicon, error) {
 				e.flags |= flagWeak
 			case w == "+that":
 				e.flags |= flagWeak | flagThat
+			case w == "+nosrc":
+				e.flags |= flagNoSrc
 			case strings.HasPrefix(w, "+"):
 				return nil, fmt.Errorf("quote lexicon line %d: unknown flag %q", n, w)
 			case e.kind == cuePrep:

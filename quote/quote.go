@@ -7,8 +7,10 @@
 // and reviewable), and the clause boundaries around them. It uses the
 // document's tokens, sentences, part-of-speech tags (a verb cue must be
 // tagged VERB or AUX) and dependency parse (the nsubj subtree of a cue is
-// its speaker; a verb with a named subject and a ccomp is a cue the lexicon
-// lacks) when earlier stages have filled them, and falls back to its own
+// its speaker, or that of the verb it hangs from in ", saying ..."; a verb
+// with a nominal subject and a ccomp is a cue the lexicon lacks; an opener
+// the parse makes an adjunct of the cue, "In July, X said", is not its
+// content) when earlier stages have filled them, and falls back to its own
 // simple tokenizer and sentence splitter when they have not, so it also
 // runs on bare text.
 //

@@ -55,6 +55,27 @@ func TestExtract(t *testing.T) {
 		text string
 		want []want
 	}{
+		// issue 6 (PolNeAR recall): a progressive cue is not a passive
+		{"progressive", "Donald Trump is stressing that the military is depleted.",
+			[]want{{"indirect", "Donald Trump", "is stressing", "that the military is depleted", "", -1}}},
+		// a bracketed party and state stay with the speaker
+		{"bracketed speaker", "Rep. Jane Doe (D-Wis.) said the law is clear.",
+			[]want{{"indirect", "Rep. Jane Doe (D-Wis.)", "said", "the law is clear", "", -1}}},
+		// a strong participle cue after the complement starts its own attribution
+		{"participle cue", "Carson said he saw no need to change, telling reporters that he would stay.",
+			[]want{
+				{"indirect", "Carson", "said", "he saw no need to change", "", -1},
+				{"indirect", "Carson", "telling", "that he would stay", "reporters", -1},
+			}},
+		// a paragraph label is no speaker
+		{"colon label", "Correction: An earlier version misstated the date.", nil},
+		// after a quote closing on a full stop, a cue with its own complement
+		// starts a new sentence
+		{"new sentence after quote", "The editor called it “not in line with our policy.” The network said it would send her to Crimea.",
+			[]want{
+				{"mixed", "The editor", "called", "it “not in line with our policy.”", "", -1},
+				{"indirect", "The network", "said", "it would send her to Crimea", "", -1},
+			}},
 		{"direct after", `"We will win," Trump said.`,
 			[]want{{"direct", "Trump", "said", `"We will win,"`, "", -1}}},
 		{"direct inverted", `“It is over,” said John Smith, a spokesman.`,

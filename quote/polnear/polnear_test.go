@@ -87,4 +87,12 @@ func TestFromQuotes(t *testing.T) {
 	if n := len(FromQuotes(doc, true)); n != 2 {
 		t.Errorf("with nested: %d attributions, want 2", n)
 	}
+	// "He said A, adding B": two cues, one speaker span for both
+	shared := &chronicle.Document{Text: "He said A, adding B.", Quotes: []chronicle.Quote{
+		{Kind: chronicle.QuoteIndirect, Speaker: chronicle.Ref{Span: chronicle.Span{Start: 0, End: 2}}, Cue: chronicle.Span{Start: 3, End: 7}, Content: chronicle.Span{Start: 8, End: 9}, Parent: -1},
+		{Kind: chronicle.QuoteIndirect, Speaker: chronicle.Ref{Span: chronicle.Span{Start: 0, End: 2}}, Cue: chronicle.Span{Start: 11, End: 17}, Content: chronicle.Span{Start: 18, End: 19}, Parent: -1},
+	}}
+	if got := FromQuotes(shared, false); len(got) != 2 || len(got[0].Source) != 1 || len(got[1].Source) != 1 {
+		t.Errorf("shared speaker: FromQuotes = %+v, want two attributions, each with the source", got)
+	}
 }
