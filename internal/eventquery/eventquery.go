@@ -244,8 +244,9 @@ e.story, e.first_report, e.reports, e.sources, e.confidence, e.doc_id, e.idx FRO
 func run(ctx context.Context, q *querier, inner string, args []any) ([]chronicle.StoredEvent, error) {
 	query := `SELECT p.id, p.type, p.mode, p.source_actor, p.source_name, p.target_actor, p.target_name, p.day, p.place, p.place_country,
 p.story, p.first_report, p.reports, p.sources, p.confidence, p.doc_id,
-coalesce((SELECT substr(d.text, CAST(r.cstart + 1 AS INTEGER), CAST(r.cend - r.cstart AS INTEGER))
- FROM event_reports r JOIN documents d ON d.id = r.doc_id WHERE r.doc_id = p.doc_id AND r.idx = p.idx), '')
+coalesce((SELECT coalesce(r.evidence, (SELECT substr(d.text, CAST(r.cstart + 1 AS INTEGER), CAST(r.cend - r.cstart AS INTEGER))
+ FROM documents d WHERE d.id = r.doc_id))
+ FROM event_reports r WHERE r.doc_id = p.doc_id AND r.idx = p.idx), '')
 FROM (` + inner + `) p ORDER BY p.day DESC, p.id DESC`
 	rows, err := q.query(ctx, query, args...)
 	if err != nil {

@@ -80,7 +80,7 @@ func (s *Store) Events(ctx context.Context, f chronicle.EventFilter) ([]chronicl
 	}
 	query := `SELECT e.id, e.type, e.mode, e.source_actor, e.source_name, e.target_actor, e.target_name, e.day, e.place, e.place_country,
 e.story, e.first_report, e.reports, e.sources, e.confidence, e.doc_id,
-coalesce((SELECT ` + text("r.cstart", "r.cend") + ` FROM event_reports r JOIN documents d ON d.id = r.doc_id WHERE r.doc_id = e.doc_id AND r.idx = e.idx), '')
+coalesce((SELECT coalesce(r.evidence, ` + text("r.cstart", "r.cend") + `) FROM event_reports r JOIN documents d ON d.id = r.doc_id WHERE r.doc_id = e.doc_id AND r.idx = e.idx), '')
 FROM events e`
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
@@ -107,7 +107,7 @@ FROM events e`
 
 // Reports implements chronicle.Store.
 func (s *Store) Reports(ctx context.Context, eventID int64) ([]chronicle.EventReport, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT r.event, r.doc_id, r.bstart, r.bend, r.cstart, r.cend, `+text("r.cstart", "r.cend")+`, r.why, r.confidence, r.negated, r.modality
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT r.event, r.doc_id, r.bstart, r.bend, r.cstart, r.cend, coalesce(r.evidence, `+text("r.cstart", "r.cend")+`), r.why, r.confidence, r.negated, r.modality
 FROM event_reports r JOIN documents d ON d.id = r.doc_id WHERE r.event = ? ORDER BY d.seq, r.idx`), eventID)
 	if err != nil {
 		return nil, s.err("Reports", err)

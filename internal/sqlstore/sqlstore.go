@@ -836,9 +836,13 @@ first_report = CASE WHEN ? < first_report THEN ? ELSE first_report END WHERE id 
 		if e.Negated {
 			negated = 1
 		}
-		if _, err := w.exec(`INSERT INTO event_reports (event, doc_id, idx, bstart, bend, cstart, cend, why, confidence, negated, modality, quote)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-			id, d.ID, i, e.Evidence.Start, e.Evidence.End, cm.at(e.Evidence.Start), cm.end(e.Evidence.Start, e.Evidence.End), e.Why, e.Confidence, negated, e.Modality, e.Quote); err != nil {
+		evidence := ""
+		if e.Evidence.Start >= 0 && e.Evidence.End <= len(d.Text) && e.Evidence.Start <= e.Evidence.End {
+			evidence = d.Text[e.Evidence.Start:e.Evidence.End]
+		}
+		if _, err := w.exec(`INSERT INTO event_reports (event, doc_id, idx, bstart, bend, cstart, cend, why, confidence, negated, modality, quote, evidence)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			id, d.ID, i, e.Evidence.Start, e.Evidence.End, cm.at(e.Evidence.Start), cm.end(e.Evidence.Start, e.Evidence.End), e.Why, e.Confidence, negated, e.Modality, e.Quote, evidence); err != nil {
 			return err
 		}
 	}
