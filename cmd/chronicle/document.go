@@ -36,5 +36,23 @@ func newDocument(raw []byte, name string, meta chronicle.Meta, maxBytes int) (*c
 		doc.Problems = append(page.Problems, doc.Problems...)
 		return doc, nil
 	}
-	return chronicle.NewDocument(raw, name, meta, maxBytes)
+	doc, err := chronicle.NewDocument(raw, name, meta, maxBytes)
+	if err == nil && doc.Title == "" {
+		doc.Title = headline(doc.Text)
+	}
+	return doc, err
+}
+
+// headline returns the first line of a plain-text article when it reads as
+// a headline: short, without final punctuation, followed by a blank line.
+func headline(text string) string {
+	first, rest, ok := strings.Cut(text, "\n")
+	first = strings.TrimSpace(first)
+	if !ok || first == "" || len(first) > 200 || !strings.HasPrefix(strings.TrimLeft(rest, " \t\r"), "\n") {
+		return ""
+	}
+	if strings.ContainsAny(first[len(first)-1:], ".!?:;,\"”") {
+		return ""
+	}
+	return first
 }

@@ -160,3 +160,18 @@ func TestExtractBadInput(t *testing.T) {
 		t.Errorf("huge input: err = %v, want a limit error", err)
 	}
 }
+
+func TestHeadline(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Armenia and Azerbaijan Resume Talks\n\nGENEVA — Ministers met.", "Armenia and Azerbaijan Resume Talks"},
+		{"Officials met Friday in Turkey.\nThe talks lasted two hours.", ""},
+		{"A line without a blank after it\nmore text", ""},
+		{"Ends with a colon:\n\ntext", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := headline(tt.text); got != tt.want {
+			t.Errorf("headline(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
