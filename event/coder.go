@@ -72,6 +72,7 @@ func (c *Coder) Process(ctx context.Context, doc *chronicle.Document) error {
 	defer c.pool.Put(s)
 	s.reset(len(doc.Tokens))
 	w := &work{c: c, doc: doc, s: s}
+	w.dateline = datelineEnd(doc)
 	w.index()
 	for si := range doc.Sentences {
 		if si%64 == 0 {
@@ -89,6 +90,9 @@ type work struct {
 	c   *Coder
 	doc *chronicle.Document
 	s   *scratch
+	// dateline is the end of a dateline opening the text ("GENEVA (AP) —"):
+	// tokens before it name where the story was filed, not who acted.
+	dateline int
 	// pending holds events found, with the token of their trigger, for
 	// cross-event links inside the document.
 	found []found
@@ -373,6 +377,9 @@ func (w *work) subject(i int, path *[]string) int {
 		w.children(i, func(c int) bool {
 			switch w.rel(c) {
 			case "nsubj", "csubj":
+				if c < w.dateline {
+					return true // "GENEVA — Ministers met": the dateline is no subject
+				}
 				subj = c
 				return false
 			case "nsubj:pass", "aux:pass":
@@ -478,7 +485,7 @@ func (w *work) participants(tok int, out []participant) []participant {
 
 func (w *work) one(tok int, out []participant, depth int) []participant {
 	d := w.doc
-	if w.s.timexOf[tok] >= 0 {
+	if w.s.timexOf[tok] >= 0 || tok < w.dateline {
 		return out // "met Friday": a time is never a participant
 	}
 	if a := w.s.actorOf[tok]; a >= 0 {
@@ -521,6 +528,31 @@ func (w *work) one(tok int, out []participant, depth int) []participant {
 		return append(out, participant{tok: tok, actor: -1, span: w.nameSpan(tok)})
 	}
 	return out
+}
+
+// datelineEnd returns the index of the first token after a dateline that
+// opens a sentence near the start of the text ("GENEVA (Chronicle) —",
+// "KYIV, Ukraine (AP) —"), or 0: a dash within the sentence's first 12
+// tokens after a word in capitals or a closing parenthesis.
+func datelineEnd(doc *chronicle.Document) int {
+	for si := 0; si < len(doc.Sentences) && si < 3; si++ {
+		r := doc.Sentences[si].Tokens
+		caps := false
+		for i := r.Start; i < r.End && i < r.Start+12; i++ {
+			f := doc.Form(i)
+			switch {
+			case f == "—" || f == "–" || f == "--":
+				if caps {
+					return i + 1
+				}
+			case f == ")":
+				caps = true
+			case len(f) >= 3 && strings.ToUpper(f) == f && strings.ToLower(f) != f:
+				caps = true
+			}
+		}
+	}
+	return 0
 }
 
 // nameSpan is a bare name with its flat and compound parts ("Volodymyr Zelensky").

@@ -238,3 +238,21 @@ func TestLexiconParses(t *testing.T) {
 		t.Errorf("user lexicon has %d patterns, want %d", user.Len(), lx.Len()+1)
 	}
 }
+
+// A dateline names where a story was filed, not who acted.
+func TestDatelineIsNoParticipant(t *testing.T) {
+	rows := []row{
+		{"GENEVA", "PROPN", "Geneva", 6, "nsubj"},
+		{"—", "PUNCT", "—", 1, "punct"},
+		{"Ministers", "NOUN", "minister", 6, "nsubj"},
+		{"from", "ADP", "from", 4, "case"},
+		{"Armenia", "PROPN", "Armenia", 3, "nmod"},
+		{"met", "VERB", "meet", 0, "root"},
+	}
+	doc := build(t, rows, []actorSpec{{"arm", "Armenia", "GPE", "ARM", 5, 5}, {"gva", "Geneva", "GPE", "CHE", 1, 1}})
+	for _, e := range code(t, doc) {
+		if e.Source.Actor == "gva" || e.Target.Actor == "gva" {
+			t.Errorf("the dateline became a participant: %s", summary(e))
+		}
+	}
+}
