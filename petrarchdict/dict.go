@@ -53,7 +53,9 @@ type Agent struct {
 type Dictionary struct {
 	Actors []*Actor
 	Agents []*Agent
-	root   *node
+	// Problems lists lines that were skipped as malformed, with positions.
+	Problems []string
+	root     *node
 }
 
 type node struct {
@@ -220,7 +222,10 @@ func (d *Dictionary) ReadActors(r io.Reader, name string) error {
 			}
 			dc, def, err := parseCode(trim)
 			if err != nil {
-				return fmt.Errorf("%s:%d: %w", name, n, err)
+				// The dictionaries are read as they are: a malformed date
+				// restriction (Phoenix has "9008223") drops that code only.
+				d.Problems = append(d.Problems, fmt.Sprintf("%s:%d: %v", name, n, err))
+				continue
 			}
 			if def {
 				cur.Default = dc.Code

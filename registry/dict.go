@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	chronicle "github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/petrarchdict"
 )
 
 var validTypes = map[string]bool{"PERSON": true, "ORG": true, "GPE": true, "LOC": true, "NORP": true}
@@ -187,23 +189,6 @@ func splitCode(code string) (country, role string) {
 	return "", code
 }
 
-// petrarchDate turns YYMMDD or YYYYMMDD into YYYY-MM-DD (two-digit years
-// above 30 are 19xx, as the Phoenix files use them).
-func petrarchDate(s string) string {
-	switch len(s) {
-	case 6:
-		cent := "20"
-		if s[:2] > "30" {
-			cent = "19"
-		}
-		s = cent + s
-	case 8:
-	default:
-		return ""
-	}
-	return s[:4] + "-" + s[4:6] + "-" + s[6:8]
-}
-
 func phrase(p string) string {
 	p = strings.TrimSpace(strings.ReplaceAll(p, "_", " "))
 	return strings.Join(strings.Fields(p), " ")
@@ -219,105 +204,34 @@ func phrase(p string) string {
 // records are people, in the others organizations unless their codes are
 // dated (people).
 func ReadPetrarch(r io.Reader, name string, kind PetrarchKind) ([]Entry, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<16), 1<<22)
-	var (
-		out   []Entry
-		cur   *Entry
-		codes []Role
-		n     int
-	)
-	flush := func() {
-		if cur == nil {
-			return
-		}
-		finish(cur, codes, kind)
-		out = append(out, *cur)
-		cur, codes = nil, nil
-	}
-	for sc.Scan() {
-		n++
-		raw := strings.TrimRight(sc.Text(), "\r")
-		line := raw
-		if i := strings.IndexAny(line, "#;"); i >= 0 {
-			line = line[:i]
-		}
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		switch {
-		case raw[0] == '\t' || raw[0] == ' ' && strings.HasPrefix(strings.TrimSpace(line), "["):
-			if cur == nil {
-				return nil, chronicle.Errorf(chronicle.EINVALID, "read petrarch", "%s:%d: code line before any actor", name, n)
-			}
-			codes = append(codes, parseCodes(line)...)
-		case line[0] == '+':
-			if cur == nil {
-				return nil, chronicle.Errorf(chronicle.EINVALID, "read petrarch", "%s:%d: synonym before any actor", name, n)
-			}
-			p, cs := splitPhrase(line[1:])
-			if p != "" {
-				cur.Aliases = append(cur.Aliases, titleWords(p))
-			}
-			codes = append(codes, cs...)
-		default:
-			flush()
-			p, cs := splitPhrase(line)
-			if p == "" {
-				continue
-			}
-			cur = &Entry{Name: titleWords(p), Source: SourcePetrarch}
-			codes = cs
-		}
-	}
-	flush()
-	if err := sc.Err(); err != nil {
+	d := petrarchdict.New()
+	if err := d.ReadActors(r, name); err != nil {
 		return nil, chronicle.Wrap(chronicle.EINVALID, "read petrarch "+name, err)
+	}
+	out := make([]Entry, 0, len(d.Actors))
+	for _, a := range d.Actors {
+		e := Entry{Name: titleWords(a.Phrases[0]), Source: SourcePetrarch}
+		for _, p := range a.Phrases[1:] {
+			e.Aliases = append(e.Aliases, titleWords(p))
+		}
+		var codes []Role
+		for _, c := range a.Dated {
+			codes = append(codes, Role{Title: c.Code, From: isoDate(c.From), To: isoDate(c.Till)})
+		}
+		if a.Default != "" && a.Default != "---" {
+			codes = append(codes, Role{Title: a.Default})
+		}
+		finish(&e, codes, kind)
+		out = append(out, e)
 	}
 	return out, nil
 }
 
-// splitPhrase splits "PHRASE_ [CODE]" into the phrase and its codes.
-func splitPhrase(s string) (string, []Role) {
-	if i := strings.IndexByte(s, '['); i >= 0 {
-		return phrase(s[:i]), parseCodes(s[i:])
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
 	}
-	return phrase(s), nil
-}
-
-// parseCodes reads "[CODE]" or "[CODE date-range]" groups; From/To hold the
-// dates and Title the raw code.
-func parseCodes(s string) []Role {
-	var out []Role
-	for {
-		i := strings.IndexByte(s, '[')
-		if i < 0 {
-			return out
-		}
-		j := strings.IndexByte(s[i:], ']')
-		if j < 0 {
-			return out
-		}
-		f := strings.Fields(s[i+1 : i+j])
-		s = s[i+j+1:]
-		if len(f) == 0 || f[0] == "~" {
-			continue
-		}
-		ro := Role{Title: f[0]}
-		if len(f) > 1 {
-			d := f[1]
-			switch {
-			case strings.HasPrefix(d, "<"):
-				ro.To = petrarchDate(d[1:])
-			case strings.HasPrefix(d, ">"):
-				ro.From = petrarchDate(d[1:])
-			default:
-				a, b, _ := strings.Cut(d, "-")
-				ro.From, ro.To = petrarchDate(a), petrarchDate(b)
-			}
-		}
-		out = append(out, ro)
-	}
+	return t.Format("2006-01-02")
 }
 
 func finish(e *Entry, codes []Role, kind PetrarchKind) {
