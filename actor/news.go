@@ -77,8 +77,6 @@ func isQuoteMark(s string) bool {
 	return false
 }
 
-func isOpenQuote(s string) bool { return s == "“" || s == "‘" || s == "``" }
-
 func isUpper(s string) bool {
 	if s == "" {
 		return false

@@ -24,9 +24,6 @@ func classOp(c int) int {
 
 func classLabel(c int) int { return (c - 2) >> 1 }
 
-func leftClass(l int) int  { return 2 + 2*l }
-func rightClass(l int) int { return 3 + 2*l }
-
 // state is a parser configuration. All slices are reused across sentences;
 // reset sizes them for n tokens without allocating once they are big enough.
 type state struct {

@@ -189,11 +189,6 @@ func splitCode(code string) (country, role string) {
 	return "", code
 }
 
-func phrase(p string) string {
-	p = strings.TrimSpace(strings.ReplaceAll(p, "_", " "))
-	return strings.Join(strings.Fields(p), " ")
-}
-
 // ReadPetrarch reads a PETRARCH/Phoenix actor dictionary as it is: each
 // record (primary phrase, "+synonym" lines, tab-indented "[CODE dates]"
 // lines) becomes one entry with Source = SourcePetrarch. Names are title

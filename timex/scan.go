@@ -31,9 +31,6 @@ func (w *word) is(s string) bool { return int(w.n) == len(s) && string(w.low[:w.
 // punct reports whether the word is the punctuation character c.
 func (w *word) punct(c byte) bool { return w.cls == cPunct && w.n == 1 && w.low[0] == c }
 
-// glued reports whether nothing separates the word from the next one.
-func (w *word) glued() bool { return !w.space }
-
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 func isSpace(c byte) bool {
