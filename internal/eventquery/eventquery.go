@@ -182,22 +182,7 @@ func after(ctx context.Context, q *querier, f chronicle.EventFilter, key chronic
 	case f.Target != "":
 		side, name = "e.target_actor", f.Target
 	}
-	if f.Type != "" {
-		where = append(where, `e.type = ?`)
-		args = append(args, strings.ToUpper(f.Type))
-	}
-	if !f.Since.IsZero() {
-		where = append(where, `e.day >= ?`)
-		args = append(args, f.Since.Format("2006-01-02"))
-	}
-	if !f.Until.IsZero() {
-		where = append(where, `e.day <= ?`)
-		args = append(args, f.Until.Format("2006-01-02"))
-	}
-	if f.Story != 0 {
-		where = append(where, `e.story = ?`)
-		args = append(args, f.Story)
-	}
+	where, args = Predicates(f, where, args)
 	if key != (chronicle.EventKey{}) {
 		// day <= first, so that the index gives the range.
 		where = append(where, `e.day <= ? AND (e.day < ? OR e.id < ?)`)
@@ -267,4 +252,27 @@ FROM (` + inner + `) p ORDER BY p.day DESC, p.id DESC`
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// Predicates appends the conditions of an event filter other than its actors
+// (type, date range, story) on the events table aliased "e", with their
+// arguments. Both the store's Events and the pager use it.
+func Predicates(f chronicle.EventFilter, where []string, args []any) ([]string, []any) {
+	if f.Type != "" {
+		where = append(where, `e.type = ?`)
+		args = append(args, strings.ToUpper(f.Type))
+	}
+	if !f.Since.IsZero() {
+		where = append(where, `e.day >= ?`)
+		args = append(args, f.Since.Format("2006-01-02"))
+	}
+	if !f.Until.IsZero() {
+		where = append(where, `e.day <= ?`)
+		args = append(args, f.Until.Format("2006-01-02"))
+	}
+	if f.Story != 0 {
+		where = append(where, `e.story = ?`)
+		args = append(args, f.Story)
+	}
+	return where, args
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/dedup"
+	"github.com/chronicle-news/chronicle/internal/eventquery"
 )
 
 // actorIDs is a subquery giving the ids of the actors that a user-given
@@ -62,22 +63,7 @@ func (s *Store) Events(ctx context.Context, f chronicle.EventFilter) ([]chronicl
 		where = append(where, `(e.target_actor IN `+actorIDs+` OR lower(e.target_name) = ?)`)
 		args = append(append(args, actorArgs(f.Target)...), dedup.Normalize(f.Target))
 	}
-	if f.Type != "" {
-		where = append(where, `e.type = ?`)
-		args = append(args, strings.ToUpper(f.Type))
-	}
-	if !f.Since.IsZero() {
-		where = append(where, `e.day >= ?`)
-		args = append(args, f.Since.Format("2006-01-02"))
-	}
-	if !f.Until.IsZero() {
-		where = append(where, `e.day <= ?`)
-		args = append(args, f.Until.Format("2006-01-02"))
-	}
-	if f.Story != 0 {
-		where = append(where, `e.story = ?`)
-		args = append(args, f.Story)
-	}
+	where, args = eventquery.Predicates(f, where, args)
 	query := `SELECT e.id, e.type, e.mode, e.source_actor, e.source_name, e.target_actor, e.target_name, e.day, e.place, e.place_country,
 e.story, e.first_report, e.reports, e.sources, e.confidence, e.doc_id,
 coalesce((SELECT coalesce(r.evidence, ` + text("r.cstart", "r.cend") + `) FROM event_reports r JOIN documents d ON d.id = r.doc_id WHERE r.doc_id = e.doc_id AND r.idx = e.idx), '')
