@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/segment"
 	"github.com/chronicle-news/chronicle/timex"
 )
 
@@ -72,7 +73,7 @@ func (c *Coder) Process(ctx context.Context, doc *chronicle.Document) error {
 	defer c.pool.Put(s)
 	s.reset(len(doc.Tokens))
 	w := &work{c: c, doc: doc, s: s}
-	w.dateline = datelineEnd(doc)
+	w.dateline = segment.DatelineEnd(doc)
 	w.index()
 	for si := range doc.Sentences {
 		if si%64 == 0 {
@@ -300,7 +301,7 @@ func (w *work) sentence(si int) {
 			if (pass == 0 && !verb) || (pass == 1 && !noun) {
 				continue
 			}
-			for _, p := range w.c.lex.lookup(w.s.lemma[i], noun) {
+			for _, p := range w.c.lex.lookup(w.s.lemma[i]) {
 				if p.Noun != noun {
 					continue
 				}
@@ -428,7 +429,7 @@ func (w *work) subject(i int, path *[]string) int {
 				// A clause modifying a noun: the noun does it ("the Russians
 				// of putting forward demands", "troops attacking the city")
 				// unless the noun is itself an event ("demands to withdraw").
-				if w.doc.Tokens[h].UPOS == "NOUN" && len(w.c.lex.lookup(w.s.lemma[h], true)) > 0 {
+				if w.doc.Tokens[h].UPOS == "NOUN" && len(w.c.lex.lookup(w.s.lemma[h])) > 0 {
 					return -1
 				}
 				*path = append(*path, r+"↑"+w.s.lemma[h])
@@ -499,7 +500,7 @@ func (w *work) one(tok int, out []participant, depth int) []participant {
 		switch {
 		case upos == "PRON" || upos == "PROPN":
 			return append(out, participant{tok: tok, actor: -1, span: w.nameSpan(tok)})
-		case upos == "NOUN" && depth == 0 && len(w.c.lex.lookup(w.s.lemma[tok], true)) == 0:
+		case upos == "NOUN" && depth == 0 && len(w.c.lex.lookup(w.s.lemma[tok])) == 0:
 			// An unresolved noun phrase ("police", "the rebels"): keep its
 			// words so that a dictionary or a reader can still place it.
 			return append(out, participant{tok: tok, actor: -1, span: w.nameSpan(tok)})
@@ -528,31 +529,6 @@ func (w *work) one(tok int, out []participant, depth int) []participant {
 		return append(out, participant{tok: tok, actor: -1, span: w.nameSpan(tok)})
 	}
 	return out
-}
-
-// datelineEnd returns the index of the first token after a dateline that
-// opens a sentence near the start of the text ("GENEVA (Chronicle) —",
-// "KYIV, Ukraine (AP) —"), or 0: a dash within the sentence's first 12
-// tokens after a word in capitals or a closing parenthesis.
-func datelineEnd(doc *chronicle.Document) int {
-	for si := 0; si < len(doc.Sentences) && si < 3; si++ {
-		r := doc.Sentences[si].Tokens
-		caps := false
-		for i := r.Start; i < r.End && i < r.Start+12; i++ {
-			f := doc.Form(i)
-			switch {
-			case f == "—" || f == "–" || f == "--":
-				if caps {
-					return i + 1
-				}
-			case f == ")":
-				caps = true
-			case len(f) >= 3 && strings.ToUpper(f) == f && strings.ToLower(f) != f:
-				caps = true
-			}
-		}
-	}
-	return 0
 }
 
 // nameSpan is a bare name with its flat and compound parts ("Volodymyr Zelensky").
@@ -708,7 +684,7 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 			targets = w.participants(t, nil)
 			tpath = spec
 			if len(targets) == 0 && d.Tokens[t].UPOS == "NOUN" {
-				if pats := w.c.lex.lookup(w.s.lemma[t], true); len(pats) > 0 {
+				if pats := w.c.lex.lookup(w.s.lemma[t]); len(pats) > 0 {
 					anaph = t
 				}
 			}
@@ -770,7 +746,7 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 			for _, spec := range []string{"obj", "obl:from", "obl:with", "obl:to"} {
 				if t := w.childBy(c, spec); t >= 0 {
 					targets = w.participants(t, nil)
-					if len(targets) == 0 && d.Tokens[t].UPOS == "NOUN" && len(w.c.lex.lookup(w.s.lemma[t], true)) > 0 {
+					if len(targets) == 0 && d.Tokens[t].UPOS == "NOUN" && len(w.c.lex.lookup(w.s.lemma[t])) > 0 {
 						anaph = t
 					}
 					if len(targets) > 0 || anaph >= 0 {
@@ -1033,7 +1009,7 @@ func (w *work) resolveEventAnaphora() {
 			continue
 		}
 		ty := ""
-		if pats := w.c.lex.lookup(w.s.lemma[f.anaph], true); len(pats) > 0 {
+		if pats := w.c.lex.lookup(w.s.lemma[f.anaph]); len(pats) > 0 {
 			ty = pats[0].Type
 		}
 		for j := k - 1; j >= 0; j-- {

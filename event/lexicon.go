@@ -186,7 +186,7 @@ func parsePattern(line string) (*Pattern, error) {
 }
 
 // lookup returns the patterns for a lemma, most specific first.
-func (lx *Lexicon) lookup(lemma string, noun bool) []*Pattern {
+func (lx *Lexicon) lookup(lemma string) []*Pattern {
 	return lx.byLemma[lemma]
 }
 
