@@ -61,10 +61,7 @@ func (s *scratch) resolveNews(doc *chronicle.Document, n *newsScratch) {
 		if m.kind != kindNamed {
 			continue
 		}
-		lo := int(m.start)
-		if isArticle(doc.Form(lo)) && m.end-m.start > 1 {
-			lo++
-		}
+		lo := nameStart(doc, int(m.start), int(m.end))
 		m.named = registry.Normalize(doc.Text[doc.Tokens[lo].Start:doc.Tokens[m.end-1].End])
 		if m.etype == "" {
 			w := doc.Form(int(m.start))
@@ -81,11 +78,11 @@ func (s *scratch) resolveNews(doc *chronicle.Document, n *newsScratch) {
 	// Single-word names take the type of the full name they shorten.
 	for i := range ms {
 		m := &ms[i]
-		if m.kind != kindNamed || m.end-m.start != 1 || m.etype != "" {
+		if m.kind != kindNamed || nameLen(doc, m) != 1 || m.etype != "" {
 			continue
 		}
 		for j := range ms {
-			if a := &ms[j]; a.kind == kindNamed && a.end-a.start > 1 && a.etype == chronicle.EntityPerson && a.surname == m.surname {
+			if a := &ms[j]; a.kind == kindNamed && nameLen(doc, a) > 1 && a.etype == chronicle.EntityPerson && a.surname == m.surname {
 				m.etype = chronicle.EntityPerson
 				break
 			}
@@ -127,13 +124,13 @@ func (s *scratch) resolveNews(doc *chronicle.Document, n *newsScratch) {
 	// stay apart.
 	for i := range ms {
 		m := &ms[i]
-		if m.kind != kindNamed || m.etype != chronicle.EntityPerson || m.end-m.start != 1 {
+		if m.kind != kindNamed || m.etype != chronicle.EntityPerson || nameLen(doc, m) != 1 {
 			continue
 		}
 		best := -1
 		for j := range ms {
 			a := &ms[j]
-			if j == i || a.kind != kindNamed || a.end-a.start < 2 || a.surname != m.surname || a.etype != chronicle.EntityPerson {
+			if j == i || a.kind != kindNamed || nameLen(doc, a) < 2 || a.surname != m.surname || a.etype != chronicle.EntityPerson {
 				continue
 			}
 			if j < i || best < 0 {
@@ -420,10 +417,7 @@ func (s *scratch) makeActor(doc *chronicle.Document, ms []amention, idx []int, s
 	default:
 		a.Type = bm.etype
 	}
-	lo := int(bm.start)
-	if isArticle(doc.Form(lo)) && bm.end-bm.start > 1 {
-		lo++
-	}
+	lo := nameStart(doc, int(bm.start), int(bm.end))
 	a.Name = doc.Text[doc.Tokens[lo].Start:doc.Tokens[bm.end-1].End]
 	if bm.place >= 0 {
 		p := &lx.places[bm.place]
@@ -549,4 +543,10 @@ func ObservationOf(doc *chronicle.Document, a chronicle.Actor) registry.Observat
 		o.Roles = append(o.Roles, registry.Role{Title: r.Title, Country: r.Country, Sector: r.Sector, From: r.Seen, To: r.Seen})
 	}
 	return o
+}
+
+// nameLen is the number of tokens of a mention's name, without a leading
+// article or honorific ("Mr Brown" is one word of name, like "Brown").
+func nameLen(doc *chronicle.Document, m *amention) int {
+	return int(m.end) - nameStart(doc, int(m.start), int(m.end))
 }

@@ -127,6 +127,20 @@ func pronounOf(form string) (p pronoun, ok bool) {
 
 // isArticle reports whether a token form is an article or demonstrative
 // that exact matching ignores at the start of a mention.
+// honorifics are courtesy titles that are not part of a name ("Mr Blair"
+// is Blair, in British style without the period too).
+var honorifics = map[string]bool{"Mr": true, "Mr.": true, "Mrs": true, "Mrs.": true, "Ms": true, "Ms.": true,
+	"Dr": true, "Dr.": true, "Miss": true}
+
+// nameStart returns where the name in tokens [start, end) begins: after a
+// leading article or honorific, keeping at least one token.
+func nameStart(doc *chronicle.Document, start, end int) int {
+	for start < end-1 && (isArticle(doc.Form(start)) || honorifics[doc.Form(start)]) {
+		start++
+	}
+	return start
+}
+
 func isArticle(form string) bool {
 	switch form {
 	case "the", "The", "a", "A", "an", "An", "THE":

@@ -58,7 +58,7 @@ var notNames = map[string]bool{
 	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true,
 	"January": true, "February": true, "March": true, "April": true, "May": true, "June": true, "July": true,
 	"August": true, "September": true, "October": true, "November": true, "December": true,
-	"Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true,
+	"Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true, "Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Miss": true, // British style has no period
 }
 
 // speechVerbs mark a quote's speaker next to them.

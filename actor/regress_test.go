@@ -43,3 +43,40 @@ func TestTitleEndsHeadline(t *testing.T) {
 		}
 	}
 }
+
+// British-style honorifics without a period are not part of a name: "Mr
+// Blair" is Tony Blair, not a person called "Mr Blair".
+func TestHonorificWithoutPeriod(t *testing.T) {
+	text := "Tony Blair spoke in London on Monday.\n\nMr Blair said the plan would work.\n"
+	doc, err := chronicle.NewDocument([]byte(text), "t", chronicle.Meta{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, st := range []chronicle.Stage{tokenize.New(), segment.New()} {
+		if err := st.Process(ctx, doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x, err := actor.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Process(ctx, doc); err != nil {
+		t.Fatal(err)
+	}
+	joined := false
+	for _, a := range doc.Actors {
+		if a.Name == "Mr Blair" {
+			t.Errorf("actor %q (%s): the honorific was taken as part of the name", a.Name, a.ID)
+		}
+		for _, m := range a.Mentions {
+			if t := doc.SpanText(m.Span); (t == "Mr Blair" || t == "Blair") && a.Name == "Tony Blair" {
+				joined = true
+			}
+		}
+	}
+	if !joined {
+		t.Errorf("\"Mr Blair\" is not a mention of Tony Blair: %+v", doc.Actors)
+	}
+}
