@@ -104,7 +104,7 @@ func FromPETRARCH(w io.Writer, pats []petrarchdict.VerbPattern, table *CAMEOTabl
 		if typ == "" || !ploverTypes[typ] || strings.ContainsAny(p.Verb, " \t|#") {
 			continue
 		}
-		if len(p.Needs) == 0 && genericVerbs[p.Verb] {
+		if len(p.Needs) == 0 && !p.Compound && genericVerbs[p.Verb] {
 			continue
 		}
 		head := typ
@@ -117,6 +117,16 @@ func FromPETRARCH(w io.Writer, pats []petrarchdict.VerbPattern, table *CAMEOTabl
 				continue
 			}
 			pat += " " + n
+		}
+		var opts []string
+		if p.Compound {
+			opts = append(opts, "compound")
+		}
+		if p.Reverse {
+			opts = append(opts, "reverse")
+		}
+		if len(opts) > 0 {
+			pat += " | " + strings.Join(opts, " ")
 		}
 		key := pat
 		if seen[key] {

@@ -306,7 +306,7 @@ func (w *work) sentence(si int) {
 					continue
 				}
 				needToks, ok := w.needs(i, p)
-				if !ok {
+				if !ok || p.Compound && !w.compoundSubject(i) {
 					continue
 				}
 				for _, nt := range needToks {
@@ -317,6 +317,14 @@ func (w *work) sentence(si int) {
 			}
 		}
 	}
+}
+
+// compoundSubject reports whether predicate i's subject is a coordination
+// of two or more participants.
+func (w *work) compoundSubject(i int) bool {
+	var path []string
+	subj := w.subject(i, &path)
+	return subj >= 0 && len(w.participants(subj, nil)) > 1
 }
 
 // needs checks a pattern's required dependents.
@@ -348,6 +356,23 @@ func (w *work) needs(i int, p *Pattern) ([]int, bool) {
 			}
 			return true
 		})
+		if hit < 0 && n.Rel == "" {
+			// A needed noun may modify the phrase the predicate governs:
+			// "fire artillery" in "fired two artillery shells".
+			w.children(i, func(c int) bool {
+				if r := baseRel(w.rel(c)); r != "obj" && r != "obl" {
+					return true
+				}
+				w.children(c, func(cc int) bool {
+					if w.rel(cc) == "compound" && w.s.lemma[cc] == n.Lemma {
+						hit = cc
+						return false
+					}
+					return true
+				})
+				return hit < 0
+			})
+		}
 		if hit < 0 {
 			return nil, false
 		}
@@ -429,7 +454,14 @@ func (w *work) subject(i int, path *[]string) int {
 				// A clause modifying a noun: the noun does it ("the Russians
 				// of putting forward demands", "troops attacking the city")
 				// unless the noun is itself an event ("demands to withdraw").
-				if w.doc.Tokens[h].UPOS == "NOUN" && len(w.c.lex.lookup(w.s.lemma[h])) > 0 {
+				if w.doc.Tokens[h].UPOS == "NOUN" && w.c.lex.nounType(w.s.lemma[h]) != "" {
+					return -1
+				}
+				// "no reason to go", "a plan to invade": an infinitive on a
+				// common noun is its content, not something the noun does;
+				// a named or group noun does it ("the first country to ...").
+				if (w.markedTo(i) || w.doc.Tokens[i].XPOS == "VB") && w.doc.Tokens[h].UPOS == "NOUN" && w.s.actorOf[h] < 0 && w.s.entityOf[h] < 0 &&
+					!groupNouns[w.s.lemma[h]] {
 					return -1
 				}
 				*path = append(*path, r+"↑"+w.s.lemma[h])
@@ -496,39 +528,68 @@ func (w *work) one(tok int, out []participant, depth int) []participant {
 		return append(out, participant{tok: tok, actor: -1, span: d.Entities[e].Span})
 	}
 	upos := d.Tokens[tok].UPOS
-	if depth > 1 || !groupNouns[w.s.lemma[tok]] {
-		switch {
-		case upos == "PRON" || upos == "PROPN":
-			return append(out, participant{tok: tok, actor: -1, span: w.nameSpan(tok)})
-		case upos == "NOUN" && depth == 0 && len(w.c.lex.lookup(w.s.lemma[tok])) == 0:
-			// An unresolved noun phrase ("police", "the rebels"): keep its
-			// words so that a dictionary or a reader can still place it.
+	switch {
+	case upos == "PRON" || upos == "PROPN":
+		if depth > 1 || !groupNouns[w.s.lemma[tok]] {
 			return append(out, participant{tok: tok, actor: -1, span: w.nameSpan(tok)})
 		}
+	case groupNouns[w.s.lemma[tok]] && depth <= 1:
+		// "officials from the Ukrainian government"
+	case depth > 0 || upos != "NOUN" || w.c.lex.nounType(w.s.lemma[tok]) != "":
+		// An event noun is no participant (its parties are found through
+		// it), nor is a common noun inside another participant.
 		return out
 	}
+	// A group noun qualified by named actors stands for them: "officials
+	// from Ukraine", "Ukrainian forces". So does any common noun whose
+	// of/from/in phrase names them ("the ambassadors of Arnor, Osgiliath
+	// and Gondor", "lawmakers in Fornost and Gondor"), but not its own
+	// adjectives and compounds ("a Pan Am plane", "Ugandan rebels" stay
+	// whole). A place the group is in counts only when nothing else
+	// qualifies it: "Russian troops in Ukraine" are Russia's.
+	group := groupNouns[w.s.lemma[tok]]
+	named := func(c int) bool { return group || w.s.actorOf[c] >= 0 || w.s.entityOf[c] >= 0 }
 	n := len(out)
-	w.children(tok, func(c int) bool {
-		switch baseRel(w.rel(c)) {
-		case "nmod", "amod", "compound":
-			if w.rel(c) == "nmod" && w.caseOf(c) != "from" && w.caseOf(c) != "of" {
+	for _, inPlace := range []bool{false, true} {
+		w.children(tok, func(c int) bool {
+			switch baseRel(w.rel(c)) {
+			case "nmod":
+				if w.rel(c) != "nmod" {
+					return true // nmod:poss, nmod:tmod
+				}
+				cs := w.caseOf(c)
+				if inPlace != (cs == "in") || cs != "in" && cs != "from" && cs != "of" {
+					return true
+				}
+			case "amod", "compound":
+				if inPlace || !group {
+					return true
+				}
+			default:
 				return true
 			}
-			out = w.one(c, out, depth+1)
+			if named(c) {
+				out = w.one(c, out, depth+1)
+			}
 			w.children(c, func(cc int) bool {
-				if w.rel(cc) == "conj" {
+				if w.rel(cc) == "conj" && named(cc) {
 					out = w.one(cc, out, depth+1)
 				}
 				return true
 			})
+			return true
+		})
+		if len(out) > n {
+			return out
 		}
-		return true
-	})
-	if len(out) == n && depth == 0 {
-		// "officials agreed": a group with no country named.
-		return append(out, participant{tok: tok, actor: -1, span: w.nameSpan(tok)})
 	}
-	return out
+	if depth > 0 {
+		return out
+	}
+	// "officials agreed", "police", "the rebels": a group with no actor
+	// named; its words are kept so that a dictionary or a reader can still
+	// place it.
+	return append(out, participant{tok: tok, actor: -1, span: w.nameSpan(tok)})
 }
 
 // nameSpan is a bare name with its flat and compound parts ("Volodymyr Zelensky").
@@ -679,19 +740,32 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 	var targets []participant
 	var tpath string
 	anaph := -1
+	// A target that is only an unresolved common noun ("fired shells at
+	// Seoul", "sent aid to Ukraine") is kept aside while the other
+	// relations are tried for a named one, and used if none is found.
+	var weak []participant
+	weakPath := ""
 	for _, spec := range p.Targets {
-		if t := w.childBy(i, spec); t >= 0 && !contains(needToks, t) {
-			targets = w.participants(t, nil)
-			tpath = spec
-			if len(targets) == 0 && d.Tokens[t].UPOS == "NOUN" {
-				if pats := w.c.lex.lookup(w.s.lemma[t]); len(pats) > 0 {
-					anaph = t
-				}
-			}
-			if len(targets) > 0 || anaph >= 0 {
-				break
-			}
+		t := w.childBy(i, spec)
+		if t < 0 || contains(needToks, t) {
+			continue
 		}
+		ps, via, isAnaph := w.target(t, sources)
+		if isAnaph {
+			anaph, tpath = t, spec
+			break
+		}
+		if len(ps) == 0 {
+			continue
+		}
+		if w.weak(ps) {
+			if weak == nil {
+				weak, weakPath = ps, spec+via
+			}
+			continue
+		}
+		targets, tpath = ps, spec+via
+		break
 	}
 	if len(targets) == 0 && anaph < 0 {
 		// "restore ties with Gondor", "sign an agreement with X": the
@@ -743,14 +817,19 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 			if w.rel(c) == "acl:relcl" {
 				return true
 			}
-			for _, spec := range []string{"obj", "obl:from", "obl:with", "obl:to"} {
+			for _, spec := range []string{"obj", "obl:from", "obl:with", "obl:to", "obl:against", "obl:on"} {
 				if t := w.childBy(c, spec); t >= 0 {
-					targets = w.participants(t, nil)
-					if len(targets) == 0 && d.Tokens[t].UPOS == "NOUN" && len(w.c.lex.lookup(w.s.lemma[t])) > 0 {
-						anaph = t
+					ps, via, isAnaph := w.target(t, sources)
+					if isAnaph {
+						anaph, tpath = t, w.rel(c)+"→"+spec
+						return false
 					}
-					if len(targets) > 0 || anaph >= 0 {
-						tpath = w.rel(c) + "→" + spec
+					if len(ps) > 0 && w.weak(ps) {
+						if weak == nil {
+							weak, weakPath = ps, w.rel(c)+"→"+spec+via
+						}
+					} else if len(ps) > 0 {
+						targets, tpath = ps, w.rel(c)+"→"+spec+via
 						return false
 					}
 				}
@@ -758,7 +837,35 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 			return true
 		})
 	}
-	if p.Symmetric && len(targets) == 0 && len(sources) > 1 {
+	if len(targets) == 0 && anaph < 0 && !p.Place {
+		// No target where the pattern looks: a named participant in another
+		// prepositional phrase of the predicate ("warned of the Prince",
+		// "appealed for peace in Ithilen"). Places (in, at) and times are
+		// where and when, not whom.
+		w.children(i, func(c int) bool {
+			if baseRel(w.rel(c)) != "obl" || contains(needToks, c) || w.s.timexOf[c] >= 0 {
+				return true
+			}
+			if cs := w.caseOf(c); !fallbackCases[cs] && !w.neededCase(c, needToks) {
+				return true
+			}
+			ps, via, _ := w.target(c, sources)
+			if len(ps) > 0 && !w.weak(ps) {
+				targets, tpath = ps, "obl:"+w.caseOf(c)+via+" (fallback)"
+				return false
+			}
+			return true
+		})
+	}
+	if len(targets) == 0 && anaph < 0 && weak != nil {
+		targets, tpath = weak, weakPath
+	}
+	if p.Reverse {
+		// "Eriador received money from Osgiliath": Osgiliath gave it.
+		sources, targets = targets, sources
+		path, tpath = []string{tpath}, strings.Join(path, " → ")+" (reversed)"
+	}
+	if (p.Symmetric || symmetricTypes[p.Type]) && len(targets) == 0 && len(sources) > 1 {
 		targets = sources[1:]
 		sources = sources[:1]
 		tpath = "conj (symmetric)"
@@ -822,6 +929,183 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 	}
 	ev.Confidence = conf
 	w.found = append(w.found, found{ev: ev, trigger: i, trig: trig, parts: sources, targets: targets, pat: p, anaph: anaph})
+}
+
+// fallbackCases are the prepositions whose phrase may name the target of
+// a predicate whose pattern found none. Places (in, at) and times (after,
+// during, following) are where and when, not whom.
+var fallbackCases = wordSet(`of for about into toward towards over from against on upon onto with to near
+	across between among`)
+
+// symmetricTypes are the PLOVER types whose events are reciprocal by
+// nature: conjoined subjects with no other target ("Gondor and Osgiliath
+// renewed ties") are each other's targets, whatever pattern fired.
+var symmetricTypes = map[string]bool{"CONSULT": true, "COOPERATE": true}
+
+// target resolves the participants a target dependent t stands for. An
+// event noun ("condemned the attack by Osgiliath soldiers", "condemned
+// Russia's invasion") stands for its own doer when it names one; else it
+// refers to an earlier event, whose parties resolveEventAnaphora supplies
+// (isAnaph). An unresolved common noun ("the resumption of ties with
+// Mordor, Rohan and Bree", "a bunch of Morgul orcs") stands for the named
+// participants inside its phrase, if any. via tells how, for the why.
+//
+// Participants that are the source's own actor are left out: "Croatia is
+// investigating crimes by Croatian extremists" does not target Croatia.
+func (w *work) target(t int, sources []participant) (ps []participant, via string, isAnaph bool) {
+	d := w.doc
+	if d.Tokens[t].UPOS == "NOUN" && w.s.actorOf[t] < 0 && w.s.entityOf[t] < 0 && w.c.lex.nounType(w.s.lemma[t]) != "" {
+		if a, rel := w.eventDoer(t); a >= 0 {
+			if ps = notSelf(w.participants(a, nil), sources); len(ps) > 0 {
+				return ps, "→" + w.s.lemma[t] + "→" + rel, false
+			}
+		}
+		// "promised aid to the villages", "offered talks with Kyiv": the
+		// event noun names its own recipient.
+		for _, spec := range []string{"nmod:to", "nmod:with", "nmod:for"} {
+			if r := w.childBy(t, spec); r >= 0 {
+				if ps = notSelf(w.participants(r, nil), sources); len(ps) > 0 && !w.weak(ps) {
+					return ps, "→" + w.s.lemma[t] + "→" + spec, false
+				}
+			}
+		}
+		return nil, "", true
+	}
+	ps = notSelf(w.participants(t, nil), sources)
+	if len(ps) > 0 && w.weak(ps) {
+		if in := w.inside(t); in >= 0 {
+			if inner := notSelf(w.participants(in, nil), sources); len(inner) > 0 {
+				if r := w.rel(in); len(inner) == 1 && int(d.Tokens[in].Head) == t && (r == "amod" || r == "compound") {
+					// "Serbian nationalists": Serbia's, and still the
+					// nationalists in the text.
+					inner[0].span = union(inner[0].span, w.nameSpan(t))
+				}
+				return inner, "→" + w.s.lemma[t] + "→" + w.rel(in), false
+			}
+		}
+	}
+	return ps, "", false
+}
+
+// neededCase reports whether the case marker of c is one of the pattern's
+// needed words: a verb particle parsed as a preposition ("cordoned off
+// the roads") leaves its phrase the verb's object.
+func (w *work) neededCase(c int, needToks []int) bool {
+	hit := false
+	w.children(c, func(cc int) bool {
+		if baseRel(w.rel(cc)) == "case" && contains(needToks, cc) {
+			hit = true
+			return false
+		}
+		return true
+	})
+	return hit
+}
+
+// notSelf drops from ps the participants that are one of the sources' actors.
+func notSelf(ps, sources []participant) []participant {
+	out := ps[:0:0]
+	for _, p := range ps {
+		self := false
+		for _, s := range sources {
+			if p.actor >= 0 && p.actor == s.actor {
+				self = true
+			}
+		}
+		if !self {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// eventDoer returns the doer an event noun names ("Russia's invasion",
+// "an attack by Osgiliath soldiers", "the Israeli offensive") and the
+// relation it hangs by, or -1.
+func (w *work) eventDoer(n int) (int, string) {
+	doer, rel := -1, ""
+	w.children(n, func(c int) bool {
+		r := w.rel(c)
+		switch {
+		case w.doc.Tokens[c].UPOS == "PRON":
+			// "postponed their meeting": the meeting's own parties, found
+			// through the earlier event or the subject, not a target.
+		case r == "nmod:poss" || r == "nmod:agent":
+			doer, rel = c, r
+			return false
+		case r == "nmod" && w.caseOf(c) == "by":
+			doer, rel = c, "nmod:by"
+			return false
+		case (r == "amod" || r == "compound") && (w.s.actorOf[c] >= 0 || w.s.entityOf[c] >= 0):
+			doer, rel = c, r
+		}
+		return true
+	})
+	return doer, rel
+}
+
+// weak reports whether participants are all unresolved common nouns (no
+// actor, no named entity, no name or pronoun).
+func (w *work) weak(ps []participant) bool {
+	for _, p := range ps {
+		if p.actor >= 0 || w.s.entityOf[p.tok] >= 0 {
+			return false
+		}
+		if u := w.doc.Tokens[p.tok].UPOS; u == "PROPN" || u == "PRON" {
+			return false
+		}
+	}
+	return true
+}
+
+// inside returns the first named participant within two levels of a
+// noun's modifiers ("resumption of ties with Mordor" → Mordor), or -1.
+func (w *work) inside(n int) int {
+	best := -1
+	var walk func(t, depth int)
+	walk = func(t, depth int) {
+		w.children(t, func(c int) bool {
+			switch baseRel(w.rel(c)) {
+			case "nmod", "amod", "compound", "appos":
+			case "acl":
+				// "the roads leading into Mordor", "the parade supporting
+				// Gondor": a present participle's phrase says what the noun
+				// reaches; a past one's does not ("Africans ordered out of
+				// Nigeria").
+				if w.rel(c) == "acl:relcl" || w.doc.Tokens[c].XPOS != "VBG" {
+					return true
+				}
+			case "obj", "obl":
+				if baseRel(w.rel(t)) != "acl" {
+					return true
+				}
+			default:
+				return true
+			}
+			if w.rel(c) == "nmod:tmod" || w.s.timexOf[c] >= 0 {
+				return true
+			}
+			named := w.s.actorOf[c] >= 0 || w.s.entityOf[c] >= 0
+			switch r := baseRel(w.rel(c)); {
+			case w.doc.Tokens[c].UPOS == "PRON" && r == "nmod":
+				// "re-open its borders": mostly the subject itself
+				named = false
+			case w.doc.Tokens[c].UPOS == "PROPN" && r != "amod" && r != "compound":
+				// a name in a phrase of its own; an unknown name in a
+				// compound is part of the noun's ("a Pan Am plane")
+				named = true
+			}
+			if named && (best < 0 || c < best) {
+				best = c
+			}
+			if (depth < 1 || baseRel(w.rel(c)) == "acl") && depth < 2 && !named {
+				walk(c, depth+1)
+			}
+			return true
+		})
+	}
+	walk(n, 0)
+	return best
 }
 
 func contains(xs []int, x int) bool {
@@ -1008,10 +1292,7 @@ func (w *work) resolveEventAnaphora() {
 		if f.anaph < 0 || len(f.targets) > 0 {
 			continue
 		}
-		ty := ""
-		if pats := w.c.lex.lookup(w.s.lemma[f.anaph]); len(pats) > 0 {
-			ty = pats[0].Type
-		}
+		ty := w.c.lex.nounType(w.s.lemma[f.anaph])
 		for j := k - 1; j >= 0; j-- {
 			g := &w.found[j]
 			if g.pat.Type == ty && !g.pat.Place && !g.ev.Negated && g.ev.Modality == "asserted" && actors(g.parts)+actors(g.targets) > 1 {

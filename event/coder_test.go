@@ -162,6 +162,79 @@ func TestCoder(t *testing.T) {
 			actors: []actorSpec{ukr(1, 1), rus(4, 4)},
 			want:   []string{"ASSAULT rus>ukr asserted"},
 		},
+		{
+			name: "condemned attack stands for its doer",
+			rows: []row{
+				{"France", "PROPN", "France", 2, "nsubj"},
+				{"condemned", "VERB", "condemn", 0, "root"},
+				{"the", "DET", "the", 4, "det"},
+				{"attack", "NOUN", "attack", 2, "obj"},
+				{"by", "ADP", "by", 7, "case"},
+				{"Russian", "ADJ", "Russian", 7, "amod"},
+				{"forces", "NOUN", "force", 4, "nmod"},
+			},
+			actors: []actorSpec{{"fra", "France", "GPE", "FRA", 1, 1}, rus(6, 6)},
+			want:   []string{"ACCUSE fra>rus asserted"},
+		},
+		{
+			name: "event noun names its recipient",
+			rows: []row{
+				{"Germany", "PROPN", "Germany", 2, "nsubj"},
+				{"promised", "VERB", "promise", 0, "root"},
+				{"aid", "NOUN", "aid", 2, "obj"},
+				{"to", "ADP", "to", 5, "case"},
+				{"Ukraine", "PROPN", "Ukraine", 3, "nmod"},
+			},
+			actors: []actorSpec{{"deu", "Germany", "GPE", "DEU", 1, 1}, ukr(5, 5)},
+			want:   []string{"AGREE deu>ukr asserted"},
+		},
+		{
+			name: "group in two places, target inside the object",
+			rows: []row{
+				{"Lawmakers", "NOUN", "lawmaker", 6, "nsubj"},
+				{"in", "ADP", "in", 3, "case"},
+				{"France", "PROPN", "France", 1, "nmod"},
+				{"and", "CCONJ", "and", 5, "cc"},
+				{"Germany", "PROPN", "Germany", 3, "conj"},
+				{"welcomed", "VERB", "welcome", 0, "root"},
+				{"the", "DET", "the", 8, "det"},
+				{"resumption", "NOUN", "resumption", 6, "obj"},
+				{"of", "ADP", "of", 10, "case"},
+				{"ties", "NOUN", "tie", 8, "nmod"},
+				{"with", "ADP", "with", 12, "case"},
+				{"Iran", "PROPN", "Iran", 10, "nmod"},
+			},
+			actors: []actorSpec{{"fra", "France", "GPE", "FRA", 3, 3}, {"deu", "Germany", "GPE", "DEU", 5, 5},
+				{"irn", "Iran", "GPE", "IRN", 12, 12}},
+			want: []string{"SUPPORT fra>irn asserted", "SUPPORT deu>irn asserted"},
+		},
+		{
+			name: "the source's own compatriots are no target",
+			rows: []row{
+				{"Croatia", "PROPN", "Croatia", 3, "nsubj"},
+				{"is", "AUX", "be", 3, "aux"},
+				{"investigating", "VERB", "investigate", 0, "root"},
+				{"crimes", "NOUN", "crime", 3, "obj"},
+				{"by", "ADP", "by", 7, "case"},
+				{"Croatian", "ADJ", "Croatian", 7, "amod"},
+				{"extremists", "NOUN", "extremist", 4, "nmod"},
+			},
+			actors: []actorSpec{{"hrv", "Croatia", "GPE", "HRV", 1, 1}, {"hrv", "Croatia", "GPE", "HRV", 6, 6}},
+			want:   []string{"ACCUSE hrv>- asserted"},
+		},
+		{
+			name: "an infinitive on a common noun is not the noun's act",
+			rows: []row{
+				{"Putin", "PROPN", "Putin", 2, "nsubj"},
+				{"had", "VERB", "have", 0, "root"},
+				{"no", "DET", "no", 4, "det"},
+				{"reason", "NOUN", "reason", 2, "obj"},
+				{"to", "PART", "to", 6, "mark"},
+				{"go", "VERB", "go", 4, "acl"},
+			},
+			actors: []actorSpec{putin(1, 1)},
+			want:   nil,
+		},
 	}
 	// The first case above is written with the conj under Ukraine: fix the
 	// heads so that "met" is the root and "Officials" its subject.
@@ -236,6 +309,132 @@ func TestLexiconParses(t *testing.T) {
 	}
 	if user.Len() != lx.Len()+1 {
 		t.Errorf("user lexicon has %d patterns, want %d", user.Len(), lx.Len()+1)
+	}
+}
+
+// Conjoined subjects of a reciprocal type (CONSULT, COOPERATE) with no
+// other target are each other's targets, whatever pattern fired: a user's
+// or PETRARCH's patterns carry no "symmetric" option.
+func TestReciprocalTypesPairSubjects(t *testing.T) {
+	lx, err := event.ParseLexicon(strings.NewReader("COOPERATE v renew tie\nSANCTION v renew tie2\n"), "user", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := []row{
+		{"Gondor", "PROPN", "Gondor", 4, "nsubj"},
+		{"and", "CCONJ", "and", 3, "cc"},
+		{"Arnor", "PROPN", "Arnor", 1, "conj"},
+		{"renewed", "VERB", "renew", 0, "root"},
+		{"ties", "NOUN", "tie", 4, "obj"},
+	}
+	doc := build(t, rows, []actorSpec{{"gon", "Gondor", "GPE", "GON", 1, 1}, {"arn", "Arnor", "GPE", "ARN", 3, 3}})
+	if err := event.New(lx).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range doc.Events {
+		got = append(got, summary(e))
+	}
+	if want := []string{"COOPERATE gon>arn asserted"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A "compound" pattern applies only with a coordinated subject: "Gondor
+// and Arnor agree" is a reciprocal AGREE, "Gondor agrees" falls through to
+// the verb's other pattern.
+func TestCompoundPattern(t *testing.T) {
+	lx, err := event.ParseLexicon(strings.NewReader("CONCEDE v agree\nAGREE v agree | compound\n"), "user", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gon := actorSpec{"gon", "Gondor", "GPE", "GON", 1, 1}
+	tests := []struct {
+		name   string
+		rows   []row
+		actors []actorSpec
+		want   string
+	}{
+		{"compound subject", []row{
+			{"Gondor", "PROPN", "Gondor", 4, "nsubj"},
+			{"and", "CCONJ", "and", 3, "cc"},
+			{"Arnor", "PROPN", "Arnor", 1, "conj"},
+			{"agree", "VERB", "agree", 0, "root"},
+		}, []actorSpec{gon, {"arn", "Arnor", "GPE", "ARN", 3, 3}}, "AGREE gon>arn asserted"},
+		{"single subject", []row{
+			{"Gondor", "PROPN", "Gondor", 2, "nsubj"},
+			{"agrees", "VERB", "agree", 0, "root"},
+		}, []actorSpec{gon}, "CONCEDE gon>- asserted"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := build(t, tt.rows, tt.actors)
+			if err := event.New(lx).Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range doc.Events {
+				got = append(got, summary(e))
+			}
+			if strings.Join(got, "|") != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// A "reverse" pattern makes the subject the target: "Eriador received
+// money from Osgiliath" is Osgiliath's aid to Eriador.
+func TestReversePattern(t *testing.T) {
+	lx, err := event.ParseLexicon(strings.NewReader("AID v receive money | reverse\n"), "user", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := []row{
+		{"Eriador", "PROPN", "Eriador", 2, "nsubj"},
+		{"received", "VERB", "receive", 0, "root"},
+		{"money", "NOUN", "money", 2, "obj"},
+		{"from", "ADP", "from", 5, "case"},
+		{"Osgiliath", "PROPN", "Osgiliath", 2, "obl"},
+	}
+	doc := build(t, rows, []actorSpec{{"eri", "Eriador", "GPE", "ERI", 1, 1}, {"osg", "Osgiliath", "GPE", "OSG", 5, 5}})
+	if err := event.New(lx).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range doc.Events {
+		got = append(got, summary(e))
+	}
+	if want := "AID osg>eri asserted"; strings.Join(got, "|") != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A needed word may modify the governed phrase: "fire artillery" matches
+// "fired artillery shells", before the bare verb's pattern.
+func TestNeedInCompound(t *testing.T) {
+	lx, err := event.ParseLexicon(strings.NewReader("AID v fire\nASSAULT v fire artillery\n"), "user", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := []row{
+		{"Pyongyang", "PROPN", "Pyongyang", 2, "nsubj"},
+		{"fired", "VERB", "fire", 0, "root"},
+		{"artillery", "NOUN", "artillery", 4, "compound"},
+		{"shells", "NOUN", "shell", 2, "obj"},
+		{"at", "ADP", "at", 6, "case"},
+		{"Seoul", "PROPN", "Seoul", 2, "obl"},
+	}
+	doc := build(t, rows, []actorSpec{{"prk", "North Korea", "GPE", "PRK", 1, 1}, {"kor", "South Korea", "GPE", "KOR", 6, 6}})
+	if err := event.New(lx).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range doc.Events {
+		got = append(got, summary(e))
+	}
+	if want := "ASSAULT prk>kor asserted place=South Korea"; strings.Join(got, "|") != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 

@@ -32,6 +32,8 @@ type Pattern struct {
 	Place     bool // the target is the place of the event (a visit's host)
 	Light     bool // nouns: a governing light verb's subject is the source
 	Negative  bool // the predicate denies the event ("skipped the meeting")
+	Compound  bool // applies only with a compound subject, whose members are each other's targets
+	Reverse   bool // the subject is the target, the governed phrase the source ("received aid from X")
 	Line      string
 	Source    string // "file:line" for the why
 }
@@ -123,8 +125,14 @@ func ParseLexicon(r io.Reader, name string, base *Lexicon) (*Lexicon, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	for _, ps := range lx.byLemma {
-		// More needs first; otherwise file order.
-		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].Needs) > len(ps[j].Needs) })
+		// More needs first, then the compound-subject ones (narrower);
+		// otherwise file order.
+		sort.SliceStable(ps, func(i, j int) bool {
+			if len(ps[i].Needs) != len(ps[j].Needs) {
+				return len(ps[i].Needs) > len(ps[j].Needs)
+			}
+			return ps[i].Compound && !ps[j].Compound
+		})
 	}
 	if base != nil {
 		// A layer's patterns are all tried before its base's, so a user's
@@ -176,6 +184,10 @@ func parsePattern(line string) (*Pattern, error) {
 			p.Light = true
 		case o == "negative":
 			p.Negative = true
+		case o == "compound":
+			p.Compound, p.Symmetric = true, true
+		case o == "reverse":
+			p.Reverse = true
 		case strings.HasPrefix(o, "target="):
 			p.Targets = strings.Split(strings.TrimPrefix(o, "target="), ",")
 		default:
@@ -188,6 +200,19 @@ func parsePattern(line string) (*Pattern, error) {
 // lookup returns the patterns for a lemma, most specific first.
 func (lx *Lexicon) lookup(lemma string) []*Pattern {
 	return lx.byLemma[lemma]
+}
+
+// nounType returns the PLOVER type of the first noun pattern for lemma, ""
+// when the lemma is no event noun. A lemma that has only verb patterns
+// ("link", "set", "shell") names no event when it is a noun: "links", "a set
+// of resolutions", "artillery shells" are things, and may be participants.
+func (lx *Lexicon) nounType(lemma string) string {
+	for _, p := range lx.byLemma[lemma] {
+		if p.Noun {
+			return p.Type
+		}
+	}
+	return ""
 }
 
 // Len returns the number of patterns.

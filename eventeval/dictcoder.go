@@ -83,9 +83,78 @@ func (c DictCoder) Code(doc *chronicle.Document, ref chronicle.Ref, date time.Ti
 		idx = append(idx, i)
 	}
 	sort.Ints(idx)
-	words := make([]string, 0, len(idx))
+	// A member of a group ("Osgiliath" in "the ambassadors of Arnor,
+	// Osgiliath and Gondor", "Fornost" in "lawmakers in Fornost") takes the
+	// group's noun as its agent, as PETRARCH codes "Arnor ambassadors".
+	words := groupWords(doc, head)
 	for _, i := range idx {
-		words = append(words, strings.ToUpper(doc.Form(i)))
+		// A dictionary phrase written into the text with its underscores
+		// ("Dol_Amroth") is still its words.
+		words = append(words, strings.Split(strings.ToUpper(doc.Form(i)), "_")...)
 	}
 	return c.Dict.Code(words, date)
+}
+
+// groupWords returns the words of the common noun a participant's phrase
+// qualifies, through conjunction and an of/from/in modifier: "the
+// ambassadors of Arnor, Osgiliath and Gondor" gives AMBASSADORS for each
+// country. The noun's own adjective and compound modifiers are kept
+// ("human rights activists in Arnor"), named ones are not.
+func groupWords(doc *chronicle.Document, head int) []string {
+	toks := doc.Tokens
+	t := head
+	for k := 0; k < 8 && toks[t].Deprel == "conj"; k++ {
+		h := int(toks[t].Head)
+		if h < 0 || h >= len(toks) {
+			return nil
+		}
+		t = h
+	}
+	if toks[t].Deprel != "nmod" {
+		return nil
+	}
+	g := int(toks[t].Head)
+	if g < 0 || g >= len(toks) || toks[g].UPOS != "NOUN" {
+		return nil
+	}
+	cs := ""
+	for i := range toks {
+		if int(toks[i].Head) == t && toks[i].Deprel == "case" {
+			cs = strings.ToLower(doc.Form(i))
+			break
+		}
+	}
+	if cs != "of" && cs != "from" && cs != "in" {
+		return nil
+	}
+	// The noun with the unnamed modifiers before it, however nested
+	// ("human" in "human rights activists").
+	var words []string
+	for i := g - 1; i >= 0 && g-i <= 6; i-- {
+		if toks[i].UPOS == "PROPN" || !modifies(toks, i, g) {
+			break
+		}
+		words = append([]string{strings.ToUpper(doc.Form(i))}, words...)
+	}
+	return append(words, strings.ToUpper(doc.Form(g)))
+}
+
+// modifies reports whether token i hangs on g through adjective and
+// compound relations only.
+func modifies(toks []chronicle.Token, i, g int) bool {
+	for k := 0; k < 4; k++ {
+		switch toks[i].Deprel {
+		case "amod", "compound":
+		default:
+			return false
+		}
+		i = int(toks[i].Head)
+		if i == g {
+			return true
+		}
+		if i < 0 || i >= len(toks) {
+			return false
+		}
+	}
+	return false
 }

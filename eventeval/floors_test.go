@@ -2,7 +2,9 @@ package eventeval_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chronicle-news/chronicle/engine"
@@ -37,8 +39,12 @@ func TestGSRFloor(t *testing.T) {
 }
 
 // TestPetrarchLevel guards the PETRARCH validation figures against
-// regressions. They are far below the issue's floor (70 % found): see the
-// closing note; this test holds what is reached, it does not claim the floor.
+// regressions. They are below the issue's floor (70 % found): with
+// Chronicle's own lexicon most misses are type disagreements with the
+// validation verb dictionary's codes (recall_dyad shows the participants);
+// with that dictionary loaded as user patterns (as `eval events --verbs`)
+// the coder's mechanics are measured. This test holds what is reached, it
+// does not claim the floor.
 func TestPetrarchLevel(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: runs the whole pipeline over 284 records")
@@ -58,19 +64,62 @@ func TestPetrarchLevel(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	pipe, err := engine.New(engine.Options{})
+	verbs, err := validationVerbs(filepath.Join(dir, "PETR.Validate.verbs.txt"), conv)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := eventeval.Petrarch(context.Background(), recs, conv, pipe, eventeval.DictCoder{Dict: d})
+	tests := []struct {
+		name                   string
+		lex                    *event.Lexicon
+		minRecall, minDyad     float64
+		maxSpurious            float64
+		wantExpected, wantDrop int
+	}{
+		// Reached when these floors were set: 6.2 % found (62.4 % of the
+		// dyads), and 64.2 % found with 43.6 % spurious with --verbs.
+		{"own lexicon", nil, 6, 60, 100, 274, 85},
+		{"validation verbs", verbs, 62, 63, 46, 274, 85},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pipe, err := engine.New(engine.Options{Lexicon: tt.lex})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := eventeval.Petrarch(context.Background(), recs, conv, pipe, eventeval.DictCoder{Dict: d})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("found %d/%d (%.1f%%, dyads %.1f%%), spurious %.1f%% of %d; reciprocal %.1f%%",
+				res.Found, res.Expected, res.Recall, res.RecallDyad, res.SpuriousPct, res.Produced, res.ReciprocalRecall)
+			if res.Expected != tt.wantExpected || res.Dropped != tt.wantDrop {
+				t.Errorf("expected %d events (%d dropped), want %d (%d dropped)", res.Expected, res.Dropped, tt.wantExpected, tt.wantDrop)
+			}
+			if res.Recall < tt.minRecall || res.RecallDyad < tt.minDyad {
+				t.Errorf("recall %.1f%% (dyads %.1f%%) fell below %.0f%% (%.0f%%)", res.Recall, res.RecallDyad, tt.minRecall, tt.minDyad)
+			}
+			if res.SpuriousPct > tt.maxSpurious {
+				t.Errorf("spurious %.1f%% rose above %.0f%%", res.SpuriousPct, tt.maxSpurious)
+			}
+		})
+	}
+}
+
+// validationVerbs loads PETRARCH's validation verb dictionary as user
+// patterns over the embedded lexicon, as `eval events --verbs` does.
+func validationVerbs(path string, conv *event.CAMEOTable) (*event.Lexicon, error) {
+	f, err := os.Open(path)
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
-	t.Logf("PETRARCH validation, own lexicon: found %d/%d (%.1f%%), spurious %.1f%% of %d", res.Found, res.Expected, res.Recall, res.SpuriousPct, res.Produced)
-	if res.Expected != 274 || res.Dropped != 92 {
-		t.Errorf("expected %d events (%d dropped), want 274 (92 dropped)", res.Expected, res.Dropped)
+	defer f.Close()
+	pats, err := petrarchdict.ReadVerbs(f, path)
+	if err != nil {
+		return nil, err
 	}
-	if res.Recall < 4 {
-		t.Errorf("recall %.1f%% fell below the 4%% reached when this test was written", res.Recall)
+	var b strings.Builder
+	if _, err := event.FromPETRARCH(&b, pats, conv, filepath.Base(path)); err != nil {
+		return nil, err
 	}
+	return event.ParseLexicon(strings.NewReader(b.String()), filepath.Base(path), event.DefaultLexicon())
 }

@@ -32,6 +32,18 @@ type GSRResult struct {
 	AnyAccuracy  float64        `json:"any_accuracy"`  // percent, AnyCorrect / Records
 	PerType      map[string]int `json:"per_type_correct"`
 	PerTypeGold  map[string]int `json:"per_type_gold"`
+	// Details lists each sentence's gold type and the types coded, top
+	// event first, for error analysis (`eval events --details`).
+	Details []GSRDetail `json:"details,omitempty"`
+}
+
+// GSRDetail is one gold-standard sentence as scored.
+type GSRDetail struct {
+	ID    string   `json:"id"`
+	Gold  string   `json:"gold"`
+	Top   string   `json:"top"`
+	Types []string `json:"types"`
+	Text  string   `json:"text"`
 }
 
 type gsrRecord struct {
@@ -71,11 +83,18 @@ func GSR(ctx context.Context, path string, pipe chronicle.Stage) (*GSRResult, er
 		}
 		res.Records++
 		res.PerTypeGold[gold]++
+		det := GSRDetail{ID: r.ID, Gold: gold, Text: r.Text}
+		for _, e := range doc.Events {
+			det.Types = append(det.Types, PLOVERType(e))
+		}
 		if len(doc.Events) == 0 {
 			res.NoEvent++
+			res.Details = append(res.Details, det)
 			continue
 		}
-		if PLOVERType(TopEvent(doc, doc.Events)) == gold {
+		det.Top = PLOVERType(TopEvent(doc, doc.Events))
+		res.Details = append(res.Details, det)
+		if det.Top == gold {
 			res.Correct++
 			res.PerType[gold]++
 		}

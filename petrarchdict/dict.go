@@ -126,33 +126,37 @@ func (d *Dictionary) Find(words []string) []Match {
 }
 
 // Code returns the code for a noun phrase: the first actor's code on date t
-// with the first agent's code added ("DAG" + "~GOV" → "DAGGOV"); an agent
-// alone gives its code. "" when nothing matches.
+// with the agents' codes added, as PETRARCH composes them: a prefix agent
+// goes before the actor ("MSF" [NGO~] + "Arnor" → NGOARN), a suffix agent
+// after it ("DAG" + "~GOV" → "DAGGOV"), and both may apply ("an MSF Arnor
+// diplomat" → NGOARNGOV). An agent alone gives its code. "" when nothing
+// matches.
 func (d *Dictionary) Code(words []string, t time.Time) string {
-	actor, agent := "", (*Agent)(nil)
+	actor := ""
+	var prefix, suffix *Agent
 	for _, m := range d.Find(words) {
 		if m.Actor != nil && actor == "" {
 			if c := m.Actor.CodeAt(t); c != "" && c != "---" {
 				actor = c
 			}
 		}
-		if m.Agent != nil && agent == nil && (m.Actor == nil || actor != "") {
-			agent = m.Agent
+		if a := m.Agent; a != nil && (m.Actor == nil || actor != "") {
+			if a.Prefix && prefix == nil {
+				prefix = a
+			} else if !a.Prefix && suffix == nil {
+				suffix = a
+			}
 		}
 	}
-	if agent == nil {
-		return actor
+	code := actor
+	if suffix != nil && !(len(actor) > 3 && strings.HasSuffix(actor, suffix.Code)) {
+		// (not "White House officials": USAGOV already says GOV)
+		code += suffix.Code
 	}
-	if agent.Prefix {
-		return agent.Code + actor
+	if prefix != nil {
+		code = prefix.Code + code
 	}
-	if actor == "" {
-		return agent.Code
-	}
-	if len(actor) > 3 && strings.HasSuffix(actor, agent.Code) {
-		return actor // "White House officials": USAGOV already says GOV
-	}
-	return actor + agent.Code
+	return code
 }
 
 // ReadFile adds the records of an actors or agents file, by its content: a

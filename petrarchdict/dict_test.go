@@ -34,6 +34,7 @@ func TestCode(t *testing.T) {
 		{"the Gondor foreign ministry", "1995-01-01", "GONGOVFRM"},
 		{"prime ministers", "1995-01-01", "GOV"},
 		{"Gondor human rights body", "1995-01-01", "NGOGON"},
+		{"a human rights body Gondor prime minister", "1995-01-01", "NGOGONGOV"}, // prefix and suffix agents both apply
 		{"nobody", "1995-01-01", ""},
 	}
 	for _, tt := range tests {

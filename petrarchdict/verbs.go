@@ -17,6 +17,14 @@ type VerbPattern struct {
 	Needs []string // lower-case lemmas of governed words ("with" in "meet with", "leader")
 	Code  string   // CAMEO code, e.g. "036"
 	Line  int      // line in the source file
+	// Compound marks a "% *" pattern: it applies only when the subject is
+	// a compound actor ("Gondor and Osgiliath agree"), whose members are
+	// coded as each other's targets.
+	Compound bool
+	// Reverse marks a pattern with the target before the verb and the
+	// source after it ("- + * MONEY $": "Eriador received money from
+	// Osgiliath" is Osgiliath's aid to Eriador).
+	Reverse bool
 }
 
 // ReadVerbs reads a PETRARCH verb dictionary (CAMEO.2.0.txt,
@@ -31,8 +39,12 @@ type VerbPattern struct {
 //     the noun of its first prepositional phrase ("(WITH LEADERS)" → leader),
 //     else the preposition itself ("(AT)" → at); synsets (&NAME) expand to
 //     each member's head;
-//   - patterns with only a left side, and codes for the target's action
-//     ("[:020]"), are skipped.
+//   - a pattern with the target (+) before the verb and the source ($)
+//     after it is Reverse;
+//   - a pattern whose left side is only "%" ("- % * [030]", "- % * TALKS")
+//     applies when the subject is a compound actor (Compound);
+//   - other patterns with only a left side, and codes for the target's
+//     action ("[:020]"), are skipped; other left-side words are dropped.
 //
 // A pattern applies to the verb its comment names ("# RUSH") when that verb
 // is in its block, else to every verb of the block, as in PETRARCH.
@@ -127,10 +139,12 @@ func ReadVerbs(r io.Reader, name string) ([]VerbPattern, error) {
 			if k := strings.IndexByte(code, ':'); k >= 0 {
 				code = code[:k]
 			}
-			_, right, ok := strings.Cut(body, "*")
+			left, right, ok := strings.Cut(body, "*")
 			if !ok {
 				continue
 			}
+			compound := strings.TrimSpace(left) == "%"
+			reverse := strings.Contains(left, "+") && !strings.Contains(left, "$") && strings.Contains(right, "$")
 			// The comment names the verb the pattern was written for
 			// ("# RUSH"); it then applies to that verb only, which keeps
 			// block-mates from codes meant for one of them.
@@ -138,8 +152,13 @@ func ReadVerbs(r io.Reader, name string) ([]VerbPattern, error) {
 			if f := strings.Fields(comment); len(f) > 0 && isUpperWord(f[0]) {
 				only, _ = verbWord(f[0])
 			}
-			for _, need := range patternNeeds(right, synsets) {
-				pending = append(pending, VerbPattern{Verb: only, Needs: []string{need}, Code: code, Line: n})
+			needs := patternNeeds(right, synsets)
+			if compound && strings.TrimSpace(right) == "" {
+				// "- % * [030]": the verb itself, with a compound subject.
+				pending = append(pending, VerbPattern{Verb: only, Code: code, Line: n, Compound: true})
+			}
+			for _, need := range needs {
+				pending = append(pending, VerbPattern{Verb: only, Needs: []string{need}, Code: code, Line: n, Compound: compound, Reverse: reverse})
 			}
 		default:
 			if flushed || cur != "" {

@@ -1,6 +1,7 @@
 package petrarchdict_test
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -41,6 +42,35 @@ ACCUSE [112]
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// "%" before the verb is a compound subject: "- % * [030]" codes the verb
+// itself between the compound's members, "- % * TALKS" with a need. "+"
+// before the verb and "$" after it reverse source and target.
+func TestReadVerbsCompound(t *testing.T) {
+	src := `--- AGREE  [081] ---
+AGREE
+- % * [030:030]
+- % * TALKS  [031]
+- % HAVE * [191]
+
+--- RECEIVE  [033]  ---
+RECEIVE
+- + * MONEY $  [071]
+`
+	got, err := petrarchdict.ReadVerbs(strings.NewReader(src), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, p := range got {
+		lines = append(lines, fmt.Sprintf("%s %s %s %v %v", p.Verb, strings.Join(p.Needs, "+"), p.Code, p.Compound, p.Reverse))
+	}
+	want := []string{"agree  081 false false", "agree  030 true false", "agree talk 031 true false",
+		"receive  033 false false", "receive money 071 false true"}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q, want %q", lines, want)
 	}
 }
 

@@ -19,6 +19,7 @@ import (
 func newEvalEventsCmd() *cobra.Command {
 	var (
 		asJSON   bool
+		details  bool
 		gold     string
 		dicts    []string
 		conv     string
@@ -35,9 +36,22 @@ func newEvalEventsCmd() *cobra.Command {
       PETRARCH's validation records. Their fictional actors are coded with the
       PETR.Validate actor and agent dictionaries found beside the file (or --dict);
       expected CAMEO codes are mapped to PLOVER with CAMEO2PLOVER-2021.txt (codes
-      under the roots 01 and 02, which PLOVER dropped, are not scored). An expected
+      under the roots 01 and 02, which PLOVER dropped, and the file's non-CAMEO
+      test codes are not scored; error codings, a discarded story or sentence,
+      expect no events). An expected
       event is found when an asserted, non-negated event has its type, source and
-      target code. Prints recall, precision, f1 (and the same on 3-letter roots).
+      target code ("---GOV" is compared as "GOV"; an actor coded "FRO/BIL/SAM"
+      counts once per code, as PETRARCH expands it). Prints recall, precision, f1,
+      the same on 3-letter roots (recall_root) and without the type (recall_dyad:
+      who acted on whom), and why events were spurious: spurious_noevents,
+      spurious_dropped (shares an actor with a coding that has no PLOVER type:
+      roots 01/02, which PLOVER dropped, or a non-CAMEO test code),
+      spurious_one_sided (one side uncoded: PETRARCH never emits those).
+      The reciprocal_* figures count events as PLOVER does: a reciprocal pair that
+      CAMEO codes twice (A→B and B→A of one type) is one event, and CONSULT and
+      COOPERATE events match as unordered dyads. --verbs PETR.Validate.verbs.txt
+      adds the records' own verb dictionary, which tests the coder's mechanics
+      rather than its lexicon.
 
   --gold .../PLOVER_GSR_CAMEO.json
       PLOVER's gold-standard records (retired 0.5b1 names remapped: DEMAND→REQUEST,
@@ -56,7 +70,11 @@ func newEvalEventsCmd() *cobra.Command {
 				if lx == nil {
 					lx = event.DefaultLexicon()
 				}
-				table, err := cameoTable(conv)
+				tpath := conv
+				if tpath == "" && strings.HasSuffix(gold, ".xml") {
+					tpath = defaultCAMEOTable(gold)
+				}
+				table, err := cameoTable(tpath)
 				if err != nil {
 					return err
 				}
@@ -73,9 +91,19 @@ func newEvalEventsCmd() *cobra.Command {
 			var res any
 			switch {
 			case strings.HasSuffix(gold, ".json"):
-				res, err = eventeval.GSR(cmd.Context(), gold, pipe)
+				var gr *eventeval.GSRResult
+				gr, err = eventeval.GSR(cmd.Context(), gold, pipe)
+				if err == nil && !details {
+					gr.Details = nil
+				}
+				res = gr
 			case strings.HasSuffix(gold, ".xml"):
-				res, err = evalPetrarch(cmd, gold, dicts, conv, pipe)
+				var pr *eventeval.PetrarchResult
+				pr, err = evalPetrarch(cmd, gold, dicts, conv, pipe)
+				if err == nil && !details {
+					pr.Details = nil
+				}
+				res = pr
 			default:
 				return usageError{fmt.Errorf("--gold must be a PETRARCH .xml or a PLOVER .json file")}
 			}
@@ -95,6 +123,7 @@ func newEvalEventsCmd() *cobra.Command {
 	f := c.Flags()
 	f.StringVar(&gold, "gold", "", "gold file: PETR.UnitTest.records.xml or PLOVER_GSR_CAMEO.json")
 	f.BoolVar(&asJSON, "json", false, "print JSON")
+	f.BoolVar(&details, "details", false, "also list each record: expected codings and produced events (PETRARCH), gold and coded types (PLOVER)")
 	f.StringSliceVar(&dicts, "dict", nil, "PETRARCH actor/agent dictionary files (default: PETR.Validate.{actors,agents}.txt beside --gold)")
 	f.StringVar(&conv, "cameo2plover", "", "CAMEO→PLOVER table (default: ../../plover/CAMEO2PLOVER-2021.txt from --gold)")
 	f.StringSliceVar(&lexicons, "lexicon", nil, "extra event lexicon files (their patterns take precedence)")
@@ -109,7 +138,7 @@ func evalPetrarch(cmd *cobra.Command, gold string, dicts []string, conv string, 
 		dicts = []string{filepath.Join(dir, "PETR.Validate.actors.txt"), filepath.Join(dir, "PETR.Validate.agents.txt")}
 	}
 	if conv == "" {
-		conv = filepath.Join(dir, "..", "..", "plover", "CAMEO2PLOVER-2021.txt")
+		conv = defaultCAMEOTable(gold)
 	}
 	d := petrarchdict.New()
 	for _, p := range dicts {
@@ -129,6 +158,12 @@ func evalPetrarch(cmd *cobra.Command, gold string, dicts []string, conv string, 
 		return nil, err
 	}
 	return eventeval.Petrarch(cmd.Context(), recs, table, pipe, eventeval.DictCoder{Dict: d})
+}
+
+// defaultCAMEOTable is the CAMEO→PLOVER table of the corpora tree the
+// validation records lie in.
+func defaultCAMEOTable(gold string) string {
+	return filepath.Join(filepath.Dir(gold), "..", "..", "plover", "CAMEO2PLOVER-2021.txt")
 }
 
 // petrarchLexicon converts a PETRARCH verb dictionary and puts it on top of base.
