@@ -106,3 +106,18 @@ type Event struct {
 	Confidence   float64
 	Quote        int // index of the quote it is reported in, -1 when none
 }
+
+// Status is how the text presents the event: "" when it is reported as
+// having happened (asserted), "negated" when the text denies it happened,
+// else its modality (hypothetical, intended, demanded, threatened, ...).
+// Only events with an empty status are happenings; the store keeps the
+// others apart, so "may make the trip" is never counted as a trip.
+func (e *Event) Status() string {
+	switch {
+	case e.Negated:
+		return "negated"
+	case e.Modality == "" || e.Modality == "asserted":
+		return ""
+	}
+	return e.Modality
+}

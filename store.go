@@ -104,10 +104,17 @@ type StoredDocument struct {
 // Since and Until bound the event date (inclusive, by day).
 type EventFilter struct {
 	Actor, Target, Type string
+	// Status selects by chronicle.Event.Status: "" gives happenings only
+	// (asserted events), StatusAll every event, any other value the events
+	// with that status ("negated", "hypothetical", ...).
+	Status string
 	Since, Until        time.Time
 	Story               int64
 	Limit               int // 0: no limit
 }
+
+// StatusAll in EventFilter.Status selects events of every status.
+const StatusAll = "all"
 
 // StoredEvent is one happening, merged from every report of it.
 type StoredEvent struct {
@@ -119,6 +126,7 @@ type StoredEvent struct {
 	TargetActor  string    `json:"target_actor,omitempty"`
 	TargetName   string    `json:"target_name,omitempty"`
 	Date         string    `json:"event_date,omitempty"` // YYYY-MM-DD
+	Status       string    `json:"status,omitempty"`     // Event.Status: empty for a happening
 	Place        string    `json:"place,omitempty"`
 	PlaceCountry string    `json:"place_country,omitempty"`
 	Story        int64     `json:"story_id"`

@@ -303,11 +303,17 @@ type Key struct {
 	Type, Source, Target string
 	Day                  string // YYYY-MM-DD, or YYYY-Www for week granularity
 	Place                string
+	Status               string // chronicle.Event.Status: "" for a happening
 }
 
 // String returns the key as one string, fields separated by '|'.
 func (k Key) String() string {
-	return k.Type + "|" + k.Source + "|" + k.Target + "|" + k.Day + "|" + k.Place
+	s := k.Type + "|" + k.Source + "|" + k.Target + "|" + k.Day + "|" + k.Place
+	if k.Status != "" {
+		// Appended only when set, so the keys of happenings stay as they were.
+		s += "|" + k.Status
+	}
+	return s
 }
 
 // EventKey returns the identity of event e of doc, placed at date docDate
@@ -319,6 +325,7 @@ func EventKey(doc *chronicle.Document, e *chronicle.Event, docDate time.Time) (K
 		Source: refID(doc, e.Source),
 		Target: refID(doc, e.Target),
 		Place:  Normalize(e.PlaceCountry + " " + e.Place),
+		Status: e.Status(),
 	}
 	if d, ok := dayOf(e.Date); ok {
 		k.Day = d.Format("2006-01-02")

@@ -106,7 +106,7 @@ func pathID(r *http.Request) (int64, error) {
 
 // eventFilter reads the event filters, the same as the CLI's flags.
 func (q query) eventFilter() (chronicle.EventFilter, error) {
-	f := chronicle.EventFilter{Actor: q.str("actor"), Target: q.str("target"), Type: q.str("type")}
+	f := chronicle.EventFilter{Actor: q.str("actor"), Target: q.str("target"), Type: q.str("type"), Status: q.str("status")}
 	var err error
 	if f.Since, err = q.date("since"); err != nil {
 		return f, err

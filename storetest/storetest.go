@@ -10,8 +10,10 @@
 package storetest
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -34,6 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) chronicle.Store) {
 		{"StoryCore", testStoryCore},
 		{"EventsMerged", testEventsMerged},
 		{"EventQueries", testEventQueries},
+		{"EventStatus", testEventStatus},
 		{"QuotesAndActors", testQuotesAndActors},
 		{"CharOffsets", testCharOffsets},
 		{"EntitiesWithoutActors", testEntitiesWithoutActors},
@@ -387,6 +390,64 @@ func testEventQueries(t *testing.T, s chronicle.Store) {
 		}
 		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
 			t.Errorf("Events(%+v) = %v, want %v", tt.f, got, tt.want)
+		}
+	}
+}
+
+// testEventStatus checks that a denied or hypothetical event is kept apart
+// from the happening with the same participants, day and type, and that
+// queries return happenings unless asked otherwise.
+func testEventStatus(t *testing.T, s chronicle.Store) {
+	b := newDoc("Putin did not travel to Istanbul. Trump may travel to Istanbul. Umerov travelled to Istanbul on Friday.", day0).
+		actor("Q4", "Vladimir Putin", "PERSON", "Putin").
+		actor("Q5", "Donald Trump", "PERSON", "Trump").
+		actor("Q2", "Rustem Umerov", "PERSON", "Umerov").
+		actor("TUR", "Turkey", "GPE", "Istanbul").
+		event("CONSULT", "Q4", "Putin", "TUR", "Istanbul", "2025-05-16", "Putin did not travel to Istanbul").
+		event("CONSULT", "Q5", "Trump", "TUR", "Istanbul", "2025-05-16", "Trump may travel to Istanbul").
+		event("CONSULT", "Q2", "Umerov", "TUR", "Istanbul", "2025-05-16", "Umerov travelled to Istanbul")
+	b.doc.Events[0].Negated = true
+	b.doc.Events[1].Modality = "hypothetical"
+	b.doc.Events[2].Modality = "asserted"
+	// The same trip by Putin, reported as made: a separate event from the denial.
+	made := newDoc("Vladimir Putin flew to Istanbul on Friday for the talks, his spokesman said later that evening.", day0.Add(time.Hour)).
+		actor("Q4", "Vladimir Putin", "PERSON", "Vladimir Putin").
+		actor("TUR", "Turkey", "GPE", "Istanbul").
+		event("CONSULT", "Q4", "Vladimir Putin", "TUR", "Istanbul", "2025-05-16", "Vladimir Putin flew to Istanbul").doc
+	put(t, s, b.doc, made)
+	tests := []struct {
+		status string
+		want   []string // "source:status", by id
+	}{
+		{"", []string{"Rustem Umerov:", "Vladimir Putin:"}},
+		{chronicle.StatusAll, []string{"Vladimir Putin:negated", "Donald Trump:hypothetical", "Rustem Umerov:", "Vladimir Putin:"}},
+		{"negated", []string{"Vladimir Putin:negated"}},
+		{"Hypothetical", []string{"Donald Trump:hypothetical"}},
+	}
+	for _, tt := range tests {
+		events, err := s.Events(context.Background(), chronicle.EventFilter{Status: tt.status})
+		if err != nil {
+			t.Fatalf("Events(status %q): %v", tt.status, err)
+		}
+		slices.SortFunc(events, func(a, b chronicle.StoredEvent) int { return cmp.Compare(a.ID, b.ID) })
+		var got []string
+		for _, e := range events {
+			got = append(got, e.SourceName+":"+e.Status)
+			if e.Reports != 1 {
+				t.Errorf("status %q: %s has %d reports, want 1 (a denial is not a report of the happening)", tt.status, e.SourceName, e.Reports)
+			}
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("Events(status %q) = %v, want %v", tt.status, got, tt.want)
+		}
+		if p, ok := s.(chronicle.EventPager); ok {
+			paged, err := p.EventsAfter(context.Background(), chronicle.EventFilter{Status: tt.status}, chronicle.EventKey{})
+			if err != nil {
+				t.Fatalf("EventsAfter(status %q): %v", tt.status, err)
+			}
+			if len(paged) != len(tt.want) {
+				t.Errorf("EventsAfter(status %q) gave %d events, want %d", tt.status, len(paged), len(tt.want))
+			}
 		}
 	}
 }

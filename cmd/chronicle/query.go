@@ -108,14 +108,14 @@ func parseDate(flag, v string) (time.Time, error) {
 
 func newQueryCmds() []*cobra.Command {
 	return []*cobra.Command{
-		newEventsCmd(), newQuotesCmd(), newActorsCmd(), newStoriesCmd(), newSearchCmd(), newExportCmd(),
+		newEventsCmd(), newReportsCmd(), newQuotesCmd(), newActorsCmd(), newStoriesCmd(), newSearchCmd(), newExportCmd(),
 	}
 }
 
 // eventFlags select events (events and export).
 type eventFlags struct {
-	actor, target, typ, since, until string
-	story                            int64
+	actor, target, typ, since, until, status string
+	story                                    int64
 }
 
 func (e *eventFlags) add(c *cobra.Command) {
@@ -126,10 +126,11 @@ func (e *eventFlags) add(c *cobra.Command) {
 	f.StringVar(&e.since, "since", "", "events on or after this date (YYYY-MM-DD)")
 	f.StringVar(&e.until, "until", "", "events on or before this date (YYYY-MM-DD)")
 	f.Int64Var(&e.story, "story", 0, "events of this story only")
+	f.StringVar(&e.status, "status", "", "events with this status: empty for happenings only (asserted); 'all'; or negated, hypothetical, intended, demanded, threatened, denied, ...")
 }
 
 func (e *eventFlags) filter(limit int) (chronicle.EventFilter, error) {
-	f := chronicle.EventFilter{Actor: e.actor, Target: e.target, Type: e.typ, Story: e.story, Limit: limit}
+	f := chronicle.EventFilter{Actor: e.actor, Target: e.target, Type: e.typ, Story: e.story, Status: e.status, Limit: limit}
 	var err error
 	if f.Since, err = parseDate("since", e.since); err != nil {
 		return f, err
@@ -143,7 +144,7 @@ func newEventsCmd() *cobra.Command {
 	var ef eventFlags
 	c := &cobra.Command{
 		Use:   "events [--actor NAME] [--target NAME] [--type T] [--since D] [--until D]",
-		Short: "List events: one per happening, with its number of reports and independent sources",
+		Short: "List events: one per happening, with its number of reports and independent sources (--status all adds negated and hypothetical ones)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := ef.filter(q.limit)
@@ -158,9 +159,13 @@ func newEventsCmd() *cobra.Command {
 				if q.json {
 					return printJSON(cmd.OutOrStdout(), events)
 				}
-				t := newTable(cmd.OutOrStdout(), "DATE", "TYPE", "SOURCE", "TARGET", "REPORTS", "SOURCES", "STORY", "EVIDENCE")
+				t := newTable(cmd.OutOrStdout(), "ID", "DATE", "STATUS", "TYPE", "SOURCE", "TARGET", "REPORTS", "SOURCES", "STORY", "EVIDENCE")
 				for _, e := range events {
-					t.row(e.Date, e.Type, orDash(e.SourceName), orDash(e.TargetName), strconv.Itoa(e.Reports), strconv.Itoa(e.Sources),
+					status := e.Status
+					if status == "" {
+						status = "happened"
+					}
+					t.row(strconv.FormatInt(e.ID, 10), orDash(e.Date), status, e.Type, orDash(e.SourceName), orDash(e.TargetName), strconv.Itoa(e.Reports), strconv.Itoa(e.Sources),
 						strconv.FormatInt(e.Story, 10), clip(e.Evidence, 60))
 				}
 				return t.flush()
@@ -169,6 +174,49 @@ func newEventsCmd() *cobra.Command {
 	}
 	q.add(c, 100)
 	ef.add(c)
+	return c
+}
+
+// newReportsCmd lists the reports of one event: every document that
+// reported it, with the evidence and why it was coded there.
+func newReportsCmd() *cobra.Command {
+	var q queryFlags
+	c := &cobra.Command{
+		Use:   "reports EVENT_ID",
+		Short: "List the reports of one event (the ID column of chronicle events): document, evidence and why",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := strconv.ParseInt(args[0], 10, 64)
+			if err != nil || id <= 0 {
+				return fmt.Errorf("reports: event id %q is not a positive number", args[0])
+			}
+			return q.withStore(cmd, func(s chronicle.Store) error {
+				reps, err := s.Reports(cmd.Context(), id)
+				if err != nil {
+					return err
+				}
+				if len(reps) == 0 {
+					return fmt.Errorf("reports: event %d has no reports (no such event?)", id)
+				}
+				if q.limit > 0 && len(reps) > q.limit {
+					reps = reps[:q.limit]
+				}
+				if q.json {
+					return printJSON(cmd.OutOrStdout(), reps)
+				}
+				t := newTable(cmd.OutOrStdout(), "DOCUMENT", "START", "END", "MODALITY", "EVIDENCE", "WHY")
+				for _, r := range reps {
+					mod := orDash(r.Modality)
+					if r.Negated {
+						mod = "negated " + mod
+					}
+					t.row(r.DocID, strconv.Itoa(r.CharStart), strconv.Itoa(r.CharEnd), mod, clip(r.Text, 60), clip(r.Why, 80))
+				}
+				return t.flush()
+			})
+		},
+	}
+	q.add(c, 0)
 	return c
 }
 
@@ -304,7 +352,7 @@ func newSearchCmd() *cobra.Command {
 
 // exportColumns are the CSV columns, named as in the JSONL export.
 var exportColumns = []string{"event_id", "event_type", "mode", "event_date", "source_actor", "source_name", "target_actor", "target_name",
-	"place", "place_country", "story_id", "first_reported", "num_reports", "num_sources", "confidence", "evidence", "doc_id"}
+	"place", "place_country", "story_id", "first_reported", "num_reports", "num_sources", "confidence", "evidence", "doc_id", "status"}
 
 func newExportCmd() *cobra.Command {
 	var (
@@ -387,7 +435,7 @@ func writeCSV(w io.Writer, events []chronicle.StoredEvent, bom bool) error {
 		}
 		rec = append(rec[:0], strconv.FormatInt(e.ID, 10), e.Type, e.Mode, e.Date, e.SourceActor, cell(e.SourceName), e.TargetActor, cell(e.TargetName),
 			cell(e.Place), e.PlaceCountry, strconv.FormatInt(e.Story, 10), first, strconv.Itoa(e.Reports), strconv.Itoa(e.Sources),
-			strconv.FormatFloat(e.Confidence, 'f', 3, 64), cell(e.Evidence), e.DocID)
+			strconv.FormatFloat(e.Confidence, 'f', 3, 64), cell(e.Evidence), e.DocID, e.Status)
 		if err := cw.Write(rec); err != nil {
 			return err
 		}

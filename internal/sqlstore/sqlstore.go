@@ -804,10 +804,10 @@ func (w *writer) events(d *chronicle.Document, story int64, dupOf string, date t
 		err := w.row(`SELECT id FROM events WHERE story = ? AND key = ?`, story, ks).Scan(&id)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
-			err = w.row(`INSERT INTO events (story, key, type, mode, source_actor, source_name, target_actor, target_name, day, place, place_country, first_report, reports, sources, confidence, doc_id, idx)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?) RETURNING id`,
+			err = w.row(`INSERT INTO events (story, key, type, mode, source_actor, source_name, target_actor, target_name, day, place, place_country, first_report, reports, sources, confidence, doc_id, idx, status)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?) RETURNING id`,
 				story, ks, e.Type, e.Mode, key.Source, refName(d, e.Source), key.Target, refName(d, e.Target), day, e.Place, e.PlaceCountry,
-				date.UnixNano(), e.Confidence, d.ID, i).Scan(&id)
+				date.UnixNano(), e.Confidence, d.ID, i, key.Status).Scan(&id)
 			if err != nil {
 				return err
 			}
