@@ -107,10 +107,10 @@ type EventFilter struct {
 	// Status selects by chronicle.Event.Status: "" gives happenings only
 	// (asserted events), StatusAll every event, any other value the events
 	// with that status ("negated", "hypothetical", ...).
-	Status string
-	Since, Until        time.Time
-	Story               int64
-	Limit               int // 0: no limit
+	Status       string
+	Since, Until time.Time
+	Story        int64
+	Limit        int // 0: no limit
 }
 
 // StatusAll in EventFilter.Status selects events of every status.
