@@ -880,6 +880,16 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 			implicit = true
 		}
 	}
+	if len(sources) == 0 && p.Type == "RETREAT" && !p.Noun {
+		// "(demands) to withdraw Ukrainian forces": with no subject, the
+		// forces withdrawn tell who retreats.
+		if o := w.childBy(i, "obj"); o >= 0 && groupNouns[w.s.lemma[o]] {
+			if ps := w.participants(o, nil); !w.weak(ps) {
+				sources = ps
+				path = append(path, "obj (the forces withdrawn)")
+			}
+		}
+	}
 	if len(sources) == 0 && len(targets) == 0 && anaph < 0 {
 		return
 	}

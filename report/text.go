@@ -51,7 +51,10 @@ func WriteText(w io.Writer, doc *chronicle.Document) error {
 			}
 			status := e.Modality
 			if e.Negated {
-				status = "negated " + status
+				status = "negated"
+				if e.Modality != "" && e.Modality != "asserted" {
+					status += " " + e.Modality
+				}
 			}
 			p("  %s · %s → %s · %s · %s", date, actorLabel(e.Source, doc), actorLabel(e.Target, doc), kind, place)
 			if status != "" && status != "asserted" {
