@@ -127,6 +127,9 @@ type StoredEvent struct {
 	TargetName   string    `json:"target_name,omitempty"`
 	Date         string    `json:"event_date,omitempty"` // YYYY-MM-DD
 	Status       string    `json:"status,omitempty"`     // Event.Status: empty for a happening
+	// Week is set (YYYY-Www) when the reports give only the week: Date is
+	// then that week's Monday, for sorting and paging.
+	Week string `json:"event_week,omitempty"`
 	Place        string    `json:"place,omitempty"`
 	PlaceCountry string    `json:"place_country,omitempty"`
 	Story        int64     `json:"story_id"`

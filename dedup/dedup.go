@@ -316,6 +316,17 @@ func (k Key) String() string {
 	return s
 }
 
+// KeyWeek returns the ISO week (YYYY-Www) of a Key.String whose day is only
+// a week, else "". The key's fields are ids and normalized text, which hold
+// no '|'.
+func KeyWeek(key string) string {
+	f := strings.SplitN(key, "|", 5)
+	if len(f) < 5 || len(f[3]) != 8 || f[3][4:6] != "-W" {
+		return ""
+	}
+	return f[3]
+}
+
 // EventKey returns the identity of event e of doc, placed at date docDate
 // when its own date does not name a day. It also returns the event's day as
 // YYYY-MM-DD (the Monday of the week for week granularity).

@@ -96,11 +96,29 @@ func TestEventKey(t *testing.T) {
 			"AGREE|Q1||2025-W20|", "2025-05-12"},
 		{"month only: week of the document", chronicle.Event{Type: "AGREE", Date: "2025-05"},
 			"AGREE|||2025-W20|", "2025-05-12"},
+		{"asserted: no status", chronicle.Event{Type: "CONSULT", Source: ref("Medinsky", "Q1"), Date: "2025-05-16", Modality: "asserted"},
+			"CONSULT|Q1||2025-05-16|", "2025-05-16"},
+		{"negated: kept apart", chronicle.Event{Type: "CONSULT", Source: ref("Medinsky", "Q1"), Date: "2025-05-16", Negated: true, Modality: "asserted"},
+			"CONSULT|Q1||2025-05-16||negated", "2025-05-16"},
+		{"hypothetical: kept apart", chronicle.Event{Type: "CONSULT", Source: ref("Medinsky", "Q1"), Date: "2025-05-16", Modality: "hypothetical"},
+			"CONSULT|Q1||2025-05-16||hypothetical", "2025-05-16"},
 	}
 	for _, tt := range tests {
 		k, day := dedup.EventKey(doc, &tt.e, dct)
 		if k.String() != tt.key || day != tt.day {
 			t.Errorf("%s: key %q day %s, want %q %s", tt.name, k, day, tt.key, tt.day)
+		}
+		week := ""
+		if strings.Contains(tt.key, "-W") {
+			week = "2025-W20"
+		}
+		if got := dedup.KeyWeek(k.String()); got != week {
+			t.Errorf("%s: KeyWeek = %q, want %q", tt.name, got, week)
+		}
+	}
+	for _, bad := range []string{"", "a|b", "T|s|t|2025-05-16|p", "T|s|t|2025-X20|p"} {
+		if got := dedup.KeyWeek(bad); got != "" {
+			t.Errorf("KeyWeek(%q) = %q, want \"\"", bad, got)
 		}
 	}
 }

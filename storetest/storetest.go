@@ -406,6 +406,8 @@ func testEventStatus(t *testing.T, s chronicle.Store) {
 		event("CONSULT", "Q4", "Putin", "TUR", "Istanbul", "2025-05-16", "Putin did not travel to Istanbul").
 		event("CONSULT", "Q5", "Trump", "TUR", "Istanbul", "2025-05-16", "Trump may travel to Istanbul").
 		event("CONSULT", "Q2", "Umerov", "TUR", "Istanbul", "2025-05-16", "Umerov travelled to Istanbul")
+	b.event("CONSULT", "Q2", "Umerov", "TUR", "Istanbul", "2025-W20", "Umerov travelled to Istanbul")
+	b.doc.Events[3].Type = "AID" // another happening, dated by its week only
 	b.doc.Events[0].Negated = true
 	b.doc.Events[1].Modality = "hypothetical"
 	b.doc.Events[2].Modality = "asserted"
@@ -419,8 +421,8 @@ func testEventStatus(t *testing.T, s chronicle.Store) {
 		status string
 		want   []string // "source:status", by id
 	}{
-		{"", []string{"Rustem Umerov:", "Vladimir Putin:"}},
-		{chronicle.StatusAll, []string{"Vladimir Putin:negated", "Donald Trump:hypothetical", "Rustem Umerov:", "Vladimir Putin:"}},
+		{"", []string{"Rustem Umerov:", "Rustem Umerov:", "Vladimir Putin:"}},
+		{chronicle.StatusAll, []string{"Vladimir Putin:negated", "Donald Trump:hypothetical", "Rustem Umerov:", "Rustem Umerov:", "Vladimir Putin:"}},
 		{"negated", []string{"Vladimir Putin:negated"}},
 		{"Hypothetical", []string{"Donald Trump:hypothetical"}},
 	}
@@ -433,6 +435,12 @@ func testEventStatus(t *testing.T, s chronicle.Store) {
 		var got []string
 		for _, e := range events {
 			got = append(got, e.SourceName+":"+e.Status)
+			if e.Type == "AID" && (e.Week != "2025-W20" || e.Date != "2025-05-12") {
+				t.Errorf("week-dated event: Week %q Date %q, want 2025-W20 and its Monday 2025-05-12", e.Week, e.Date)
+			}
+			if e.Type != "AID" && e.Week != "" {
+				t.Errorf("day-dated event has Week %q", e.Week)
+			}
 			if e.Reports != 1 {
 				t.Errorf("status %q: %s has %d reports, want 1 (a denial is not a report of the happening)", tt.status, e.SourceName, e.Reports)
 			}

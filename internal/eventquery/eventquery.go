@@ -213,7 +213,7 @@ func after(ctx context.Context, q *querier, f chronicle.EventFilter, key chronic
 // first.
 func selectEvents(where []string, limit int) string {
 	q := `SELECT e.id, e.type, e.mode, e.source_actor, e.source_name, e.target_actor, e.target_name, e.day, e.place, e.place_country,
-e.story, e.first_report, e.reports, e.sources, e.confidence, e.doc_id, e.idx, e.status FROM events e`
+e.story, e.first_report, e.reports, e.sources, e.confidence, e.doc_id, e.idx, e.status, e.key FROM events e`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -228,7 +228,7 @@ e.story, e.first_report, e.reports, e.sources, e.confidence, e.doc_id, e.idx, e.
 // evidence for the rows it returns only.
 func run(ctx context.Context, q *querier, inner string, args []any) ([]chronicle.StoredEvent, error) {
 	query := `SELECT p.id, p.type, p.mode, p.source_actor, p.source_name, p.target_actor, p.target_name, p.day, p.place, p.place_country,
-p.story, p.first_report, p.reports, p.sources, p.confidence, p.doc_id, p.status,
+p.story, p.first_report, p.reports, p.sources, p.confidence, p.doc_id, p.status, p.key,
 coalesce((SELECT coalesce(r.evidence, (SELECT substr(d.text, CAST(r.cstart + 1 AS INTEGER), CAST(r.cend - r.cstart AS INTEGER))
  FROM documents d WHERE d.id = r.doc_id))
  FROM event_reports r WHERE r.doc_id = p.doc_id AND r.idx = p.idx), '')
@@ -242,10 +242,12 @@ FROM (` + inner + `) p ORDER BY p.day DESC, p.id DESC`
 	for rows.Next() {
 		var e chronicle.StoredEvent
 		var first sql.NullInt64
+		var key string
 		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &e.SourceActor, &e.SourceName, &e.TargetActor, &e.TargetName, &e.Date, &e.Place, &e.PlaceCountry,
-			&e.Story, &first, &e.Reports, &e.Sources, &e.Confidence, &e.DocID, &e.Status, &e.Evidence); err != nil {
+			&e.Story, &first, &e.Reports, &e.Sources, &e.Confidence, &e.DocID, &e.Status, &key, &e.Evidence); err != nil {
 			return nil, err
 		}
+		e.Week = dedup.KeyWeek(key)
 		if first.Valid && first.Int64 != 0 {
 			e.FirstReport = time.Unix(0, first.Int64).UTC()
 		}

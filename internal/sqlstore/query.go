@@ -65,7 +65,7 @@ func (s *Store) Events(ctx context.Context, f chronicle.EventFilter) ([]chronicl
 	}
 	where, args = eventquery.Predicates(f, where, args)
 	query := `SELECT e.id, e.type, e.mode, e.source_actor, e.source_name, e.target_actor, e.target_name, e.day, e.place, e.place_country,
-e.story, e.first_report, e.reports, e.sources, e.confidence, e.doc_id, e.status,
+e.story, e.first_report, e.reports, e.sources, e.confidence, e.doc_id, e.status, e.key,
 coalesce((SELECT coalesce(r.evidence, ` + text("r.cstart", "r.cend") + `) FROM event_reports r JOIN documents d ON d.id = r.doc_id WHERE r.doc_id = e.doc_id AND r.idx = e.idx), '')
 FROM events e`
 	if len(where) > 0 {
@@ -81,10 +81,12 @@ FROM events e`
 	for rows.Next() {
 		var e chronicle.StoredEvent
 		var first sql.NullInt64
+		var key string
 		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &e.SourceActor, &e.SourceName, &e.TargetActor, &e.TargetName, &e.Date, &e.Place, &e.PlaceCountry,
-			&e.Story, &first, &e.Reports, &e.Sources, &e.Confidence, &e.DocID, &e.Status, &e.Evidence); err != nil {
+			&e.Story, &first, &e.Reports, &e.Sources, &e.Confidence, &e.DocID, &e.Status, &key, &e.Evidence); err != nil {
 			return nil, s.err("Events", err)
 		}
+		e.Week = dedup.KeyWeek(key)
 		e.FirstReport = fromNanos(first)
 		out = append(out, e)
 	}
