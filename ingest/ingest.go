@@ -50,6 +50,9 @@ type Options struct {
 	Queue bool
 	// MaxBytes is the largest document; 0 means chronicle.DefaultMaxBytes.
 	MaxBytes int
+	// Published, when set, is the publication date of documents whose
+	// source gives none (it anchors their relative dates).
+	Published time.Time
 	// Report, when set, is told about every document that was skipped for
 	// being bad, with the reason. It is called from one goroutine at a time.
 	Report func(name string, err error)
@@ -214,6 +217,9 @@ func (r *run) read(ctx context.Context, paths []string, out chan<- item) error {
 			if err != nil {
 				r.report(a.Name, err)
 				continue
+			}
+			if d.Published.IsZero() {
+				d.Published = r.o.Published
 			}
 			r.bytes.Add(int64(len(d.Text)))
 			if seen[d.ID] {

@@ -19,6 +19,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -165,6 +166,10 @@ func (r *Reader) Read(ctx context.Context, path string) iter.Seq2[Article, error
 			if d.IsDir() {
 				return nil
 			}
+			if strings.HasSuffix(d.Name(), sidecarSuffix) {
+				r.skip(p, "metadata of the article beside it")
+				return nil
+			}
 			if d.Type()&fs.ModeSymlink != 0 {
 				// Follow links to files (not to directories: no cycles).
 				if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() {
@@ -210,7 +215,79 @@ func (r *Reader) readFile(ctx context.Context, path string, yield func(Article, 
 	if fi, err := f.Stat(); err == nil {
 		size = fi.Size()
 	}
+	if meta, problem, ok := Sidecar(path); ok {
+		inner := yield
+		yield = func(a Article, err error) bool {
+			if err == nil {
+				fillMeta(&a.Meta, meta)
+				if problem != nil {
+					a.Problems = append(a.Problems, *problem)
+				}
+			}
+			return inner(a, err)
+		}
+	}
 	return r.readStream(ctx, f, path, size, yield)
+}
+
+// sidecarSuffix names the metadata file that may sit beside an article:
+// "talks.txt" → "talks.meta.json".
+const sidecarSuffix = ".meta.json"
+
+// maxSidecar bounds a metadata file; it holds a few short fields.
+const maxSidecar = 64 << 10
+
+// Sidecar reads the metadata file beside path, if there is one: a JSON
+// object with any of url, title, source, language and published
+// (YYYY-MM-DD or RFC 3339). ok is false when there is none or path is
+// itself one. A malformed file gives a problem, not an error: the article
+// is still read.
+func Sidecar(path string) (meta chronicle.Meta, problem *chronicle.Problem, ok bool) {
+	if strings.HasSuffix(path, sidecarSuffix) {
+		return meta, nil, false
+	}
+	side := strings.TrimSuffix(path, filepath.Ext(path)) + sidecarSuffix
+	f, err := os.Open(side)
+	if err != nil {
+		return meta, nil, false
+	}
+	defer f.Close()
+	var rec struct {
+		URL, Title, Source, Language, Published string
+	}
+	bad := func(msg string) *chronicle.Problem {
+		return &chronicle.Problem{Kind: "bad-metadata", Message: side + ": " + msg}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxSidecar+1))
+	switch {
+	case err != nil:
+		return meta, bad(err.Error()), true
+	case len(data) > maxSidecar:
+		return meta, bad("larger than 64 KiB, ignored"), true
+	}
+	if err := json.Unmarshal(data, &rec); err != nil {
+		return meta, bad("not a JSON object: " + err.Error()), true
+	}
+	meta = chronicle.Meta{URL: rec.URL, Title: rec.Title, Source: rec.Source, Language: primaryLanguage(rec.Language)}
+	if rec.Published != "" {
+		t, ok := htmldoc.ParseTime(rec.Published)
+		if !ok {
+			return meta, bad(fmt.Sprintf("published date %q not understood", rec.Published)), true
+		}
+		meta.Published = t
+	}
+	return meta, nil, true
+}
+
+// fillMeta sets the fields of m that are empty from side.
+func fillMeta(m *chronicle.Meta, side chronicle.Meta) {
+	m.URL = firstNonEmpty(m.URL, side.URL)
+	m.Title = firstNonEmpty(m.Title, side.Title)
+	m.Source = firstNonEmpty(m.Source, side.Source)
+	m.Language = firstNonEmpty(m.Language, side.Language)
+	if m.Published.IsZero() {
+		m.Published = side.Published
+	}
 }
 
 // ReadStream returns an iterator over the articles in one stream, such as

@@ -487,3 +487,51 @@ func TestReadConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestSidecarMetadata checks that NAME.meta.json beside an article fills
+// the metadata the article lacks, that a bad one is a problem and not a
+// lost article, and that directory walks do not read it as an article.
+func TestSidecarMetadata(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("talks.txt", "Ukraine and Russia met on Friday in Istanbul.\n")
+	write("talks.meta.json", `{"published": "2025-05-16", "url": "https://example.org/talks", "language": "en-GB", "topic": "ignored"}`)
+	write("bad.txt", "Officials met again on Monday.\n")
+	write("bad.meta.json", `{"published": "next Friday"}`)
+	write("broken.txt", "A third article.\n")
+	write("broken.meta.json", `{"published": `)
+
+	got := map[string]input.Article{}
+	var skipped []string
+	r := &input.Reader{Skipped: func(name, reason string) { skipped = append(skipped, filepath.Base(name)) }}
+	for a, err := range r.Read(context.Background(), dir) {
+		if err != nil {
+			t.Fatalf("Read: %v", err)
+		}
+		got[filepath.Base(a.Name)] = a
+	}
+	if len(got) != 3 {
+		t.Fatalf("read %d articles (%v), want 3: the .meta.json files are not articles", len(got), got)
+	}
+	if len(skipped) != 3 {
+		t.Errorf("skipped %v, want the three .meta.json files", skipped)
+	}
+	a := got["talks.txt"]
+	if want := time.Date(2025, 5, 16, 0, 0, 0, 0, time.UTC); !a.Meta.Published.Equal(want) || a.Meta.URL != "https://example.org/talks" || a.Meta.Language != "en" {
+		t.Errorf("talks.txt meta = %+v, want published 2025-05-16, the URL and language en", a.Meta)
+	}
+	if len(a.Problems) != 0 {
+		t.Errorf("talks.txt problems: %v", a.Problems)
+	}
+	for _, name := range []string{"bad.txt", "broken.txt"} {
+		a := got[name]
+		if len(a.Problems) != 1 || a.Problems[0].Kind != "bad-metadata" || !a.Meta.Published.IsZero() || len(a.Text) == 0 {
+			t.Errorf("%s: meta %+v problems %v, want its text, no date and one bad-metadata problem", name, a.Meta, a.Problems)
+		}
+	}
+}

@@ -29,6 +29,15 @@ func newDocument(raw []byte, name string, meta chronicle.Meta, maxBytes int) (*c
 		if meta.Title != "" {
 			m.Title = meta.Title
 		}
+		if m.Published.IsZero() {
+			m.Published = meta.Published
+		}
+		if m.Language == "" {
+			m.Language = meta.Language
+		}
+		if m.Source == "" {
+			m.Source = meta.Source
+		}
 		doc, err := chronicle.NewDocument([]byte(page.Text), name, m, maxBytes)
 		if err != nil {
 			return nil, err

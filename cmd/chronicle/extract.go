@@ -11,6 +11,7 @@ import (
 
 	"github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/engine"
+	"github.com/chronicle-news/chronicle/input"
 	"github.com/chronicle-news/chronicle/report"
 )
 
@@ -48,9 +49,27 @@ With no FILE, or when FILE is -, it reads standard input.`,
 				return err
 			}
 			meta := chronicle.Meta{Title: title, URL: url}
+			var sideProblem *chronicle.Problem
+			if name != "-" {
+				// NAME.meta.json beside the file fills what the flags leave
+				// empty: the publication date anchors relative dates.
+				if side, problem, ok := input.Sidecar(name); ok {
+					sideProblem = problem
+					if meta.Title == "" {
+						meta.Title = side.Title
+					}
+					if meta.URL == "" {
+						meta.URL = side.URL
+					}
+					meta.Source, meta.Language, meta.Published = side.Source, side.Language, side.Published
+				}
+			}
 			doc, err := newDocument(raw, name, meta, maxBytes)
 			if err != nil {
 				return err
+			}
+			if sideProblem != nil {
+				doc.Problems = append(doc.Problems, *sideProblem)
 			}
 			if published != "" {
 				t, err := time.Parse("2006-01-02", published)

@@ -96,6 +96,7 @@ func newIngestCmd() *cobra.Command {
 		queue, noAnalysis bool
 		workers, batch    int
 		maxBytes          int
+		published         string
 		quiet             bool
 	)
 	c := &cobra.Command{
@@ -119,6 +120,13 @@ With --queue (for a PostgreSQL database) documents are only enqueued, and
 			ctx := cmd.Context()
 			if batch < 0 || workers < 0 {
 				return usageError{fmt.Errorf("--batch and --workers must not be negative")}
+			}
+			var pub time.Time
+			if published != "" {
+				var err error
+				if pub, err = time.Parse("2006-01-02", published); err != nil {
+					return usageError{fmt.Errorf("--published: want YYYY-MM-DD: %w", err)}
+				}
 			}
 			store, name, err := openStore(ctx, db)
 			if err != nil {
@@ -146,7 +154,7 @@ With --queue (for a PostgreSQL database) documents are only enqueued, and
 				)
 			}
 			o := ingest.Options{
-				Store: store, Stage: stage, Workers: workers, Batch: batch, Queue: queue, MaxBytes: maxBytes,
+				Store: store, Stage: stage, Workers: workers, Batch: batch, Queue: queue, MaxBytes: maxBytes, Published: pub,
 				Report: func(name string, err error) {
 					if bar != nil {
 						bar.Clear()
@@ -182,6 +190,7 @@ With --queue (for a PostgreSQL database) documents are only enqueued, and
 	f.IntVar(&batch, "batch", 64, "documents per database transaction")
 	f.IntVar(&maxBytes, "max-bytes", chronicle.DefaultMaxBytes, "largest document, in bytes")
 	f.BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
+	f.StringVar(&published, "published", "", "publication date YYYY-MM-DD of documents whose source gives none (NAME.meta.json beside a file, a feed item's or page's date, a JSON line's \"published\" come first)")
 	return c
 }
 
