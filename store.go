@@ -118,18 +118,19 @@ const StatusAll = "all"
 
 // StoredEvent is one happening, merged from every report of it.
 type StoredEvent struct {
-	ID           int64     `json:"id"`
-	Type         string    `json:"event_type"`
-	Mode         string    `json:"mode,omitempty"`
-	SourceActor  string    `json:"source_actor,omitempty"`
-	SourceName   string    `json:"source_name,omitempty"`
-	TargetActor  string    `json:"target_actor,omitempty"`
-	TargetName   string    `json:"target_name,omitempty"`
-	Date         string    `json:"event_date,omitempty"` // YYYY-MM-DD
-	Status       string    `json:"status,omitempty"`     // Event.Status: empty for a happening
-	// Week is set (YYYY-Www) when the reports give only the week: Date is
-	// then that week's Monday, for sorting and paging.
-	Week string `json:"event_week,omitempty"`
+	ID          int64  `json:"id"`
+	Type        string `json:"event_type"`
+	Mode        string `json:"mode,omitempty"`
+	SourceActor string `json:"source_actor,omitempty"`
+	SourceName  string `json:"source_name,omitempty"`
+	TargetActor string `json:"target_actor,omitempty"`
+	TargetName  string `json:"target_name,omitempty"`
+	Date        string `json:"event_date,omitempty"` // YYYY-MM-DD
+	Status      string `json:"status,omitempty"`     // Event.Status: empty for a happening
+	// Period is set when the reports date the event more coarsely than a
+	// day: YYYY-Www (only the week of the report is known), YYYY-MM or
+	// YYYY. Date is then the period's first day, for sorting and paging.
+	Period       string    `json:"event_period,omitempty"`
 	Place        string    `json:"place,omitempty"`
 	PlaceCountry string    `json:"place_country,omitempty"`
 	Story        int64     `json:"story_id"`

@@ -316,15 +316,19 @@ func (k Key) String() string {
 	return s
 }
 
-// KeyWeek returns the ISO week (YYYY-Www) of a Key.String whose day is only
-// a week, else "". The key's fields are ids and normalized text, which hold
-// no '|'.
-func KeyWeek(key string) string {
+// KeyPeriod returns the period (YYYY-Www, YYYY-MM or YYYY) of a Key.String
+// whose date is coarser than a day, else "". The key's fields are ids and
+// normalized text, which hold no '|'.
+func KeyPeriod(key string) string {
 	f := strings.SplitN(key, "|", 5)
-	if len(f) < 5 || len(f[3]) != 8 || f[3][4:6] != "-W" {
+	if len(f) < 5 {
 		return ""
 	}
-	return f[3]
+	switch p := f[3]; {
+	case len(p) == 8 && p[4:6] == "-W", len(p) == 7 && p[4] == '-', len(p) == 4:
+		return p
+	}
+	return ""
 }
 
 // EventKey returns the identity of event e of doc, placed at date docDate
@@ -341,6 +345,20 @@ func EventKey(doc *chronicle.Document, e *chronicle.Event, docDate time.Time) (K
 	if d, ok := dayOf(e.Date); ok {
 		k.Day = d.Format("2006-01-02")
 		return k, k.Day
+	}
+	// A named month or year ("since Russia's invasion in February 2022")
+	// is the event's own period, not the week of the report.
+	if len(e.Date) == 7 {
+		if d, err := time.Parse("2006-01", e.Date); err == nil {
+			k.Day = e.Date
+			return k, d.Format("2006-01-02")
+		}
+	}
+	if len(e.Date) == 4 {
+		if d, err := time.Parse("2006", e.Date); err == nil {
+			k.Day = e.Date
+			return k, d.Format("2006-01-02")
+		}
 	}
 	y, w := docDate.ISOWeek()
 	k.Day = isoWeek(y, w)

@@ -94,7 +94,11 @@ func TestEventKey(t *testing.T) {
 			"CONSULT|text:medinsky|text:umerov|2025-05-16|", "2025-05-16"},
 		{"vague date: week of the document", chronicle.Event{Type: "AGREE", Source: ref("Medinsky", "Q1"), Date: "PAST_REF"},
 			"AGREE|Q1||2025-W20|", "2025-05-12"},
-		{"month only: week of the document", chronicle.Event{Type: "AGREE", Date: "2025-05"},
+		{"a named month is the event's own", chronicle.Event{Type: "ASSAULT", Date: "2022-02"},
+			"ASSAULT|||2022-02|", "2022-02-01"},
+		{"a named year is the event's own", chronicle.Event{Type: "ASSAULT", Date: "2014"},
+			"ASSAULT|||2014|", "2014-01-01"},
+		{"a season: week of the document", chronicle.Event{Type: "AGREE", Date: "2025-SU"},
 			"AGREE|||2025-W20|", "2025-05-12"},
 		{"asserted: no status", chronicle.Event{Type: "CONSULT", Source: ref("Medinsky", "Q1"), Date: "2025-05-16", Modality: "asserted"},
 			"CONSULT|Q1||2025-05-16|", "2025-05-16"},
@@ -108,17 +112,17 @@ func TestEventKey(t *testing.T) {
 		if k.String() != tt.key || day != tt.day {
 			t.Errorf("%s: key %q day %s, want %q %s", tt.name, k, day, tt.key, tt.day)
 		}
-		week := ""
-		if strings.Contains(tt.key, "-W") {
-			week = "2025-W20"
+		period := ""
+		if f := strings.Split(tt.key, "|"); len(f[3]) != len("2025-05-16") {
+			period = f[3]
 		}
-		if got := dedup.KeyWeek(k.String()); got != week {
-			t.Errorf("%s: KeyWeek = %q, want %q", tt.name, got, week)
+		if got := dedup.KeyPeriod(k.String()); got != period {
+			t.Errorf("%s: KeyPeriod = %q, want %q", tt.name, got, period)
 		}
 	}
-	for _, bad := range []string{"", "a|b", "T|s|t|2025-05-16|p", "T|s|t|2025-X20|p"} {
-		if got := dedup.KeyWeek(bad); got != "" {
-			t.Errorf("KeyWeek(%q) = %q, want \"\"", bad, got)
+	for _, bad := range []string{"", "a|b", "T|s|t|2025-05-16|p", "T|s|t|2025-X20|p", "T|s|t||p"} {
+		if got := dedup.KeyPeriod(bad); got != "" {
+			t.Errorf("KeyPeriod(%q) = %q, want \"\"", bad, got)
 		}
 	}
 }

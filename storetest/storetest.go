@@ -435,11 +435,11 @@ func testEventStatus(t *testing.T, s chronicle.Store) {
 		var got []string
 		for _, e := range events {
 			got = append(got, e.SourceName+":"+e.Status)
-			if e.Type == "AID" && (e.Week != "2025-W20" || e.Date != "2025-05-12") {
-				t.Errorf("week-dated event: Week %q Date %q, want 2025-W20 and its Monday 2025-05-12", e.Week, e.Date)
+			if e.Type == "AID" && (e.Period != "2025-W20" || e.Date != "2025-05-12") {
+				t.Errorf("week-dated event: Period %q Date %q, want 2025-W20 and its Monday 2025-05-12", e.Period, e.Date)
 			}
-			if e.Type != "AID" && e.Week != "" {
-				t.Errorf("day-dated event has Week %q", e.Week)
+			if e.Type != "AID" && e.Period != "" {
+				t.Errorf("day-dated event has Period %q", e.Period)
 			}
 			if e.Reports != 1 {
 				t.Errorf("status %q: %s has %d reports, want 1 (a denial is not a report of the happening)", tt.status, e.SourceName, e.Reports)

@@ -166,8 +166,8 @@ func newEventsCmd() *cobra.Command {
 						status = "happened"
 					}
 					date := e.Date
-					if e.Week != "" {
-						date = e.Week
+					if e.Period != "" {
+						date = e.Period
 					}
 					t.row(strconv.FormatInt(e.ID, 10), orDash(date), status, e.Type, orDash(e.SourceName), orDash(e.TargetName), strconv.Itoa(e.Reports), strconv.Itoa(e.Sources),
 						strconv.FormatInt(e.Story, 10), clip(e.Evidence, 60))
@@ -356,7 +356,7 @@ func newSearchCmd() *cobra.Command {
 
 // exportColumns are the CSV columns, named as in the JSONL export.
 var exportColumns = []string{"event_id", "event_type", "mode", "event_date", "source_actor", "source_name", "target_actor", "target_name",
-	"place", "place_country", "story_id", "first_reported", "num_reports", "num_sources", "confidence", "evidence", "doc_id", "status", "event_week"}
+	"place", "place_country", "story_id", "first_reported", "num_reports", "num_sources", "confidence", "evidence", "doc_id", "status", "event_period"}
 
 func newExportCmd() *cobra.Command {
 	var (
@@ -439,7 +439,7 @@ func writeCSV(w io.Writer, events []chronicle.StoredEvent, bom bool) error {
 		}
 		rec = append(rec[:0], strconv.FormatInt(e.ID, 10), e.Type, e.Mode, e.Date, e.SourceActor, cell(e.SourceName), e.TargetActor, cell(e.TargetName),
 			cell(e.Place), e.PlaceCountry, strconv.FormatInt(e.Story, 10), first, strconv.Itoa(e.Reports), strconv.Itoa(e.Sources),
-			strconv.FormatFloat(e.Confidence, 'f', 3, 64), cell(e.Evidence), e.DocID, e.Status, e.Week)
+			strconv.FormatFloat(e.Confidence, 'f', 3, 64), cell(e.Evidence), e.DocID, e.Status, e.Period)
 		if err := cw.Write(rec); err != nil {
 			return err
 		}

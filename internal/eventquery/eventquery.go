@@ -247,7 +247,7 @@ FROM (` + inner + `) p ORDER BY p.day DESC, p.id DESC`
 			&e.Story, &first, &e.Reports, &e.Sources, &e.Confidence, &e.DocID, &e.Status, &key, &e.Evidence); err != nil {
 			return nil, err
 		}
-		e.Week = dedup.KeyWeek(key)
+		e.Period = dedup.KeyPeriod(key)
 		if first.Valid && first.Int64 != 0 {
 			e.FirstReport = time.Unix(0, first.Int64).UTC()
 		}

@@ -86,7 +86,7 @@ FROM events e`
 			&e.Story, &first, &e.Reports, &e.Sources, &e.Confidence, &e.DocID, &e.Status, &key, &e.Evidence); err != nil {
 			return nil, s.err("Events", err)
 		}
-		e.Week = dedup.KeyWeek(key)
+		e.Period = dedup.KeyPeriod(key)
 		e.FirstReport = fromNanos(first)
 		out = append(out, e)
 	}
