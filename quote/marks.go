@@ -40,8 +40,9 @@ func (v *view) pair() {
 				openS = -1
 			}
 			switch {
-			case openD < 0 && t.dir == dirClose:
-				// stray closing mark: ignore
+			case openD < 0 && t.dir == dirClose && !((i == 0 || v.toks[i-1].par != t.par) && i+1 < len(v.toks) && v.toks[i+1].par == t.par):
+				// stray closing mark: ignore (one opening a paragraph, as
+				// in ”Mr. Trump embodies ...” ― A Reader, opens a quote)
 			case openD < 0:
 				v.marks = append(v.marks, qspan{open: int32(i), parent: -1, frame: -1})
 				openD = len(v.marks) - 1

@@ -10,9 +10,14 @@
 // its speaker, or that of the verb it hangs from in ", saying ..."; a verb
 // with a nominal subject and a ccomp is a cue the lexicon lacks; an opener
 // the parse makes an adjunct of the cue, "In July, X said", is not its
-// content) when earlier stages have filled them, and falls back to its own
-// simple tokenizer and sentence splitter when they have not, so it also
-// runs on bare text.
+// content) when earlier stages have filled them. A learned cue model
+// (cuemodel.bin, an averaged perceptron over a verb's lemma and its place
+// in the parse, trained on PolNeAR train; see learned.go) reads the verbs
+// the lexicon lacks or its rules leave without a complement ("wants to",
+// "called for") and overrules weak lexicon cues it firmly rejects; it
+// needs the tags and the parse. The stage falls back to its own simple
+// tokenizer and sentence splitter when earlier stages have not run, so it
+// also runs on bare text.
 //
 // Speakers are resolved to actors through doc.Actors (run the actor stage
 // first); dates come from timex.Governing at the cue word when doc.Timexes
@@ -25,12 +30,14 @@ import (
 	"sync"
 
 	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/perceptron"
 )
 
 // Extractor is the quote stage. It is safe for concurrent use: the lexicon
 // is read-only and per-call scratch comes from a pool.
 type Extractor struct {
 	lex  *Lexicon
+	cue  *perceptron.Model
 	pool sync.Pool
 }
 
@@ -45,9 +52,16 @@ func New() *Extractor {
 	return NewWithLexicon(lx)
 }
 
-// NewWithLexicon returns an Extractor using lx, for a custom cue list.
+// NewWithLexicon returns an Extractor using lx, for a custom cue list, and
+// the embedded learned cue model (cuemodel.bin) for verbs lx lacks.
 func NewWithLexicon(lx *Lexicon) *Extractor {
-	e := &Extractor{lex: lx}
+	m, err := defaultCueModel()
+	if err != nil {
+		// cuemodel.bin is compiled in and checked by TestCueModel; without
+		// it the lexicon and the parse rules still find attributions.
+		m = nil
+	}
+	e := &Extractor{lex: lx, cue: m}
 	e.pool.New = func() any { return new(view) }
 	return e
 }
@@ -63,6 +77,7 @@ func (e *Extractor) Process(ctx context.Context, doc *chronicle.Document) error 
 	v := e.pool.Get().(*view)
 	defer e.pool.Put(v)
 	v.lex = e.lex
+	v.cue = e.cue
 	v.load(doc)
 	v.pair()
 	v.direct(e.lex)
@@ -73,3 +88,8 @@ func (e *Extractor) Process(ctx context.Context, doc *chronicle.Document) error 
 	doc.Quotes = v.emit(doc)
 	return nil
 }
+
+// defaultCueModel decodes the embedded cue model once.
+var defaultCueModel = sync.OnceValues(func() (*perceptron.Model, error) {
+	return decodeCueModel(cueModelData)
+})

@@ -55,6 +55,9 @@ func TestExtract(t *testing.T) {
 		text string
 		want []want
 	}{
+		// a closing mark opening a paragraph opens a quote (reader letters)
+		{"paragraph opened by a closing mark", "Here are some letters.\n\n”He has divided the country and should step aside.” ― Jane Roe\n",
+			[]want{{"direct", "Jane Roe", "―", "”He has divided the country and should step aside.”", "", -1}}},
 		// issue 6 (PolNeAR recall): a progressive cue is not a passive
 		{"progressive", "Donald Trump is stressing that the military is depleted.",
 			[]want{{"indirect", "Donald Trump", "is stressing", "that the military is depleted", "", -1}}},

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/perceptron"
 )
 
 // Token classes of the extractor's view of the text.
@@ -34,6 +35,7 @@ type tk struct {
 	cls        uint8
 	dir        uint8 // dirOpen/dirClose/dirAmbig for quote marks
 	upos       string
+	lemma      string // tagger's lemma; "" when untagged
 	head       int32  // parse head (document token index), -1 for a root
 	dep        string // UD relation; "" when not parsed
 	inQ        int32  // index of the top-level quote holding the token, -1
@@ -52,6 +54,8 @@ type view struct {
 	used    []uint8 // role of each token in an attribution so far
 	out     []chronicle.Quote
 	frames  []frame
+	cue     *perceptron.Model // learned cue model; nil when it did not load
+	feats   []uint64          // cue model feature scratch
 }
 
 type span32 struct{ start, end int32 }
@@ -89,7 +93,7 @@ func (v *view) load(doc *chronicle.Document) {
 	if len(doc.Tokens) > 0 {
 		for i := range doc.Tokens {
 			t := &doc.Tokens[i]
-			v.toks = append(v.toks, tk{start: t.Start, end: t.End, upos: t.UPOS, head: t.Head, dep: t.Deprel})
+			v.toks = append(v.toks, tk{start: t.Start, end: t.End, upos: t.UPOS, lemma: t.Lemma, head: t.Head, dep: t.Deprel})
 		}
 	} else {
 		v.tokenize()
