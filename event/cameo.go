@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -142,4 +143,23 @@ func FromPETRARCH(w io.Writer, pats []petrarchdict.VerbPattern, table *CAMEOTabl
 		}
 	}
 	return len(lines), nil
+}
+
+// LoadPETRARCH reads a PETRARCH verb dictionary file, converts it with
+// FromPETRARCH and returns its patterns on top of base (they win over it).
+func LoadPETRARCH(path string, table *CAMEOTable, base *Lexicon) (*Lexicon, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("event: %w", err)
+	}
+	defer f.Close()
+	pats, err := petrarchdict.ReadVerbs(f, path)
+	if err != nil {
+		return nil, err
+	}
+	var b strings.Builder
+	if _, err := FromPETRARCH(&b, pats, table, filepath.Base(path)); err != nil {
+		return nil, err
+	}
+	return ParseLexicon(strings.NewReader(b.String()), filepath.Base(path), base)
 }

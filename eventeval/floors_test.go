@@ -2,9 +2,7 @@ package eventeval_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/chronicle-news/chronicle/engine"
@@ -64,7 +62,7 @@ func TestPetrarchLevel(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	verbs, err := validationVerbs(filepath.Join(dir, "PETR.Validate.verbs.txt"), conv)
+	verbs, err := event.LoadPETRARCH(filepath.Join(dir, "PETR.Validate.verbs.txt"), conv, event.DefaultLexicon())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,23 +101,4 @@ func TestPetrarchLevel(t *testing.T) {
 			}
 		})
 	}
-}
-
-// validationVerbs loads PETRARCH's validation verb dictionary as user
-// patterns over the embedded lexicon, as `eval events --verbs` does.
-func validationVerbs(path string, conv *event.CAMEOTable) (*event.Lexicon, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	pats, err := petrarchdict.ReadVerbs(f, path)
-	if err != nil {
-		return nil, err
-	}
-	var b strings.Builder
-	if _, err := event.FromPETRARCH(&b, pats, conv, filepath.Base(path)); err != nil {
-		return nil, err
-	}
-	return event.ParseLexicon(strings.NewReader(b.String()), filepath.Base(path), event.DefaultLexicon())
 }

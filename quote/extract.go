@@ -1386,24 +1386,10 @@ func (v *view) parsedChild(i, lo, hi int, rel string) span32 {
 	if c < 0 {
 		return span32{}
 	}
-	s := span32{int32(c), int32(c + 1)}
-	for k := lo; k < hi; k++ {
-		// k is in the subtree when c is among its heads
-		h, n := k, 0
-		for h >= lo && h < hi && h != c && n < 40 {
-			h, n = int(v.toks[h].head), n+1
-		}
-		if h == c {
-			s.start = min(s.start, int32(k))
-			s.end = max(s.end, int32(k+1))
-		}
-	}
-	// a relative clause or apposition set off by commas stays in; leading
+	// A relative clause or apposition set off by commas stays in; leading
 	// and trailing punctuation does not (the parser may hang the comma of
-	// "..., Mr. Doe said" from the subject)
-	for s.end > s.start && v.toks[s.end-1].cls != clsWord {
-		s.end--
-	}
+	// "..., Mr. Doe said" from the subject).
+	s := v.subtree(c, lo, hi)
 	for s.start < s.end && v.toks[s.start].cls != clsWord && v.toks[s.start].cls != clsDouble {
 		s.start++
 	}

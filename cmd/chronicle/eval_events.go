@@ -79,7 +79,7 @@ func newEvalEventsCmd() *cobra.Command {
 					return err
 				}
 				for _, p := range verbs {
-					if lx, err = petrarchLexicon(p, table, lx); err != nil {
+					if lx, err = event.LoadPETRARCH(p, table, lx); err != nil {
 						return err
 					}
 				}
@@ -164,22 +164,4 @@ func evalPetrarch(cmd *cobra.Command, gold string, dicts []string, conv string, 
 // validation records lie in.
 func defaultCAMEOTable(gold string) string {
 	return filepath.Join(filepath.Dir(gold), "..", "..", "plover", "CAMEO2PLOVER-2021.txt")
-}
-
-// petrarchLexicon converts a PETRARCH verb dictionary and puts it on top of base.
-func petrarchLexicon(path string, table *event.CAMEOTable, base *event.Lexicon) (*event.Lexicon, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	pats, err := petrarchdict.ReadVerbs(f, path)
-	if err != nil {
-		return nil, err
-	}
-	var b strings.Builder
-	if _, err := event.FromPETRARCH(&b, pats, table, filepath.Base(path)); err != nil {
-		return nil, err
-	}
-	return event.ParseLexicon(strings.NewReader(b.String()), filepath.Base(path), base)
 }
