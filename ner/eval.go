@@ -69,18 +69,22 @@ func goldSpans(sent int, labels []string) []span {
 	return out
 }
 
-// Evaluate runs the recognizer on the examples' forms and tags (tag them
-// first with TagExamples) and scores exact-match entities against their
+// Evaluate runs the recognizer on the examples' forms, document by
+// document as Process does, and scores exact-match entities against their
 // labels, with output types mapped by UNERType.
 func (r *Recognizer) Evaluate(ex []Example) Report {
 	rep := Report{Types: map[string]*PRF{}}
 	for _, t := range modelTypes {
 		rep.Types[t] = &PRF{}
 	}
+	var found [][]Mention
+	for _, d := range Documents(ex) {
+		found = append(found, r.RecognizeDocument(d)...)
+	}
 	for k, e := range ex {
 		gold := goldSpans(k, e.Labels)
 		var pred []span
-		for _, m := range r.Recognize(e.Forms, e.UPOS, e.XPOS) {
+		for _, m := range found[k] {
 			if t := UNERType(m.Type); t != "" {
 				pred = append(pred, span{k, m.Start, m.End, t})
 			}

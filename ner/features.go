@@ -1,22 +1,24 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/perceptron"
 )
 
 const pad = 2
 
-// word holds the tag-independent hashes of one token.
+// word holds the hashes of one token.
 type word struct {
-	lw, fw, sh, up, xp uint64
-	suf                [3]uint64 // suffixes of 2..4 bytes
-	pre                [2]uint64 // prefixes of 2..3 bytes
-	flags              uint64
-	cc, cf             uint64
-	gz                 uint64
-	cs                 uint64
+	lw, fw, sh uint64
+	suf        [3]uint64 // suffixes of 2..4 bytes
+	pre        [2]uint64 // prefixes of 2..3 bytes
+	flags      uint64
+	cc, cf     uint64
+	gz         uint64
+	cs         uint64
 }
 
 const (
@@ -30,20 +32,27 @@ const (
 
 // sequence is per-sentence scratch space, reused through a sync.Pool.
 type sequence struct {
-	forms, upos, xpos []string
-	words             []word
-	lws               []uint64
-	gaz               []uint64
-	labels            []int32
-	casing            uint64 // casing of the whole sentence
-	feats             []uint64
-	scores            []int32
-	buf               []byte
-	mentions          []Mention
+	forms         []string
+	words         []word
+	lws           []uint64
+	gaz           []uint64
+	labels        []int32
+	casing        uint64 // casing of the whole sentence
+	feats, lfeats []uint64
+	hyps, cands   []hyp
+	beam          beamScratch[int32]
+	scores        []int32
+	buf           []byte
+	// Process: the document's forms, its units (sentences or pieces of
+	// them), their forms and their mentions.
+	docForms  []string
+	units     []chronicle.TokenRange
+	unitForms [][]string
+	found     [][]Mention
 }
 
 var padWord = word{lw: perceptron.Hash(1, "<pad>"), fw: perceptron.Hash(2, "<pad>"), sh: perceptron.Hash(3, "<pad>"),
-	up: perceptron.Hash(60, "<pad>"), xp: perceptron.Hash(61, "<pad>"), cc: 1 << 40, cf: 1 << 40, gz: 1 << 40}
+	cc: 1 << 40, cf: 1 << 40, gz: 1 << 40}
 
 // load computes the word hashes and gazetteer matches of s.forms.
 func (r *Recognizer) load(s *sequence) {
@@ -72,12 +81,6 @@ func (r *Recognizer) load(s *sequence) {
 		start := len(s.buf)
 		s.buf = perceptron.AppendShape(s.buf, f)
 		w.sh = perceptron.HashBytes(3, s.buf[start:])
-		if i < len(s.upos) {
-			w.up = perceptron.Hash(60, s.upos[i])
-		}
-		if i < len(s.xpos) {
-			w.xp = perceptron.Hash(61, s.xpos[i])
-		}
 		if perceptron.IsUpperStart(f) {
 			w.flags |= flagUpper
 			if len(f) > 1 && strings.IndexFunc(f, isLowerASCII) < 0 {
@@ -142,31 +145,69 @@ func (r *Recognizer) load(s *sequence) {
 
 func isLowerASCII(r rune) bool { return 'a' <= r && r <= 'z' }
 
-// features returns the features of token i given the two previous labels.
+// staticFeatures returns the features of token i that do not depend on
+// the labels before it; they are scored once per token, whatever the
+// history.
 //
 // Tuned: called once per token; it must not allocate.
-func (s *sequence) features(i, p1, p2 int) []uint64 {
+func (s *sequence) staticFeatures(i int) []uint64 {
 	c := perceptron.Combine
 	ws := s.words
 	w, wp, wpp, wn, wnn := &ws[i+pad], &ws[i+pad-1], &ws[i+pad-2], &ws[i+pad+1], &ws[i+pad+2]
-	t1, t2 := uint64(p1+1), uint64(p2+1)
 	f := append(s.feats[:0],
 		1,
 		w.lw, w.fw, w.sh,
 		w.suf[0], w.suf[1], w.suf[2], w.pre[0], w.pre[1],
 		c(10, wp.lw, 0), c(11, wn.lw, 0), c(12, wpp.lw, 0), c(13, wnn.lw, 0),
 		c(14, wp.sh, 0), c(15, wn.sh, 0),
-		c(16, w.up, 0), c(17, wp.up, 0), c(18, wn.up, 0), c(19, w.xp, 0),
-		c(20, t1, 0), c(21, t1, t2), c(22, t1, w.sh), c(23, t1, w.lw), c(24, t1, w.up),
 		c(25, wp.lw, w.lw), c(26, w.lw, wn.lw),
 		c(27, w.flags, 0), c(28, w.flags, wp.flags), c(29, w.flags, wn.flags),
-		c(30, w.cf, 0), c(31, w.cc, 0), c(32, wp.cf, 0), c(33, wn.cf, 0), c(34, t1, w.cc), c(35, w.cf, w.flags),
-		c(40, w.gz, 0), c(41, wp.gz, 0), c(42, wn.gz, 0), c(43, w.gz, w.flags), c(44, t1, w.gz),
-		c(45, w.up, wn.up), c(46, wp.up, w.up), c(47, w.sh, wn.sh), c(48, wp.xp, w.xp),
+		c(30, w.cf, 0), c(31, w.cc, 0), c(32, wp.cf, 0), c(33, wn.cf, 0), c(35, w.cf, w.flags),
+		c(40, w.gz, 0), c(41, wp.gz, 0), c(42, wn.gz, 0), c(43, w.gz, w.flags),
+		c(47, w.sh, wn.sh),
 		c(49, wp.fw, 0), c(50, wn.fw, 0),
 		c(51, s.casing, w.flags), c(52, s.casing, w.gz), c(53, w.cs, w.flags), c(54, w.cs, s.casing),
-		c(55, wn.cs, wn.flags), c(56, s.casing, w.cf), c(57, t1, w.cs),
+		c(55, wn.cs, wn.flags), c(56, s.casing, w.cf),
 	)
+	if w.pre[1] == 0 {
+		// A word too short for some affixes has zero hashes for them; they
+		// must go, as Model.Scores does not skip zero and a zero key can
+		// reach the row of the bias feature (key 1) in its table.
+		f = slices.DeleteFunc(f, isZero)
+	}
 	s.feats = f
 	return f
+}
+
+func isZero(h uint64) bool { return h == 0 }
+
+// labelFeatures returns the features of token i that combine it with the
+// two previous labels (-1 before the sentence): those of prevFeatures and
+// the transition feature.
+func (s *sequence) labelFeatures(i, p1, p2 int) []uint64 {
+	f := append(s.prevFeatures(i, p1), transFeature(p1, p2))
+	s.lfeats = f
+	return f
+}
+
+// prevFeatures returns the features of token i that combine it with the
+// previous label p1 (-1 before the sentence).
+//
+// Tuned: called once per token and distinct previous label in the beam; it
+// must not allocate.
+func (s *sequence) prevFeatures(i, p1 int) []uint64 {
+	c := perceptron.Combine
+	w := &s.words[i+pad]
+	t1 := uint64(p1 + 1)
+	f := append(s.lfeats[:0],
+		c(20, t1, 0), c(22, t1, w.sh), c(23, t1, w.lw), c(34, t1, w.cc), c(44, t1, w.gz), c(57, t1, w.cs),
+	)
+	s.lfeats = f
+	return f
+}
+
+// transFeature is the feature of the two previous labels. It depends on
+// nothing else, so a Recognizer keeps its scores in a table.
+func transFeature(p1, p2 int) uint64 {
+	return perceptron.Combine(21, uint64(p1+1), uint64(p2+1))
 }

@@ -6,8 +6,13 @@ import (
 
 // Gazetteer kinds.
 const (
-	GazPlace = 1 // country, capital, state: a GPE
-	GazNORP  = 2 // nationality, religious or political group
+	GazPlace  = 1 // country, capital, state: a GPE
+	GazNORP   = 2 // nationality, religious or political group
+	GazPerson = 3 // full name of a public figure
+	GazFirst  = 4 // a first name
+	GazOrg    = 5 // organisation, company, armed group
+
+	numGazKinds = 6 // kinds are below this
 )
 
 // maxPhrase is the longest gazetteer phrase, in tokens.

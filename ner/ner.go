@@ -1,7 +1,14 @@
-// Package ner is Chronicle's named-entity recognizer: a greedy left-to-right
-// averaged perceptron over BILOU labels for PER, ORG and LOC, with word
-// shape, affixes, context words, the tagger's UPOS/XPOS, word clusters
-// learned from unlabelled news, and gazetteers of places and nationalities.
+// Package ner is Chronicle's named-entity recognizer: an averaged
+// perceptron over BILOU labels for PER, ORG and LOC, decoded left to right
+// with a beam and trained as a structured perceptron (early updates), with
+// word shape, affixes, context words, word clusters and case statistics
+// learned from unlabelled news, and gazetteers of places, nationalities,
+// people, first names and organisations. It uses no part-of-speech tags: the
+// tagger's tags on its own training text are near-gold, so tag features
+// learned there misled on predicted tags.
+//
+// An organisation found in one sentence of a document is also found where
+// the model missed the same name in the others.
 //
 // The model's LOC becomes GPE (the default for news places) or LOC (natural
 // and man-made features, continents and regions) by rule, and nationality,
@@ -27,7 +34,9 @@ const ModelFile = "ner.model"
 const magic = "CHRNER01"
 
 // Model types, in class order.
-var modelTypes = []string{"PER", "ORG", "LOC"}
+var modelTypes = [numModelTypes]string{"PER", "ORG", "LOC"}
+
+const numModelTypes = 3
 
 const (
 	posB = iota
@@ -37,7 +46,7 @@ const (
 )
 
 // numClasses is O plus BILU for each type.
-var numClasses = 1 + 4*len(modelTypes)
+const numClasses = 1 + 4*numModelTypes
 
 func classOf(typ, pos int) int { return 1 + 4*typ + pos }
 func typeOf(c int) int         { return (c - 1) / 4 }
@@ -50,12 +59,16 @@ type Recognizer struct {
 	gaz      *gazetteer
 	clusters tag.Clusters
 	cs       *perceptron.Index // lower-case word -> case/frequency bucket (from the tagger)
+	trans    []int32           // scores of every transFeature
 	allowed  [][]bool          // allowed[prev+1] for a non-final token, allowed[numClasses+1+prev+1] for the last
 	pool     sync.Pool
 }
 
 func newRecognizer(model *perceptron.Model, gaz *gazetteer, cl tag.Clusters, cs *perceptron.Index) *Recognizer {
 	r := &Recognizer{model: model, gaz: gaz, clusters: cl, cs: cs}
+	if model != nil {
+		r.trans = transTable(model)
+	}
 	for last := 0; last < 2; last++ {
 		for prev := -1; prev < numClasses; prev++ {
 			a := make([]bool, numClasses)
@@ -115,7 +128,7 @@ func Decode(data []byte) (*Recognizer, error) {
 	if model.Classes() != numClasses {
 		return nil, fmt.Errorf("%w: %d classes, want %d", perceptron.ErrCorrupt, model.Classes(), numClasses)
 	}
-	phrases, err := perceptron.DecodeIndex(d, 3)
+	phrases, err := perceptron.DecodeIndex(d, numGazKinds)
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
@@ -162,46 +175,55 @@ type Mention struct {
 
 // Process finds the entities of every sentence of doc (the whole token list
 // when there are no sentences) and replaces doc.Entities. It needs tokens
-// and, for best results, tags. It returns an error only when ctx is done or
-// a token has offsets outside the text.
+// only. It returns an error only when ctx is done or a token has offsets
+// outside the text.
 func (r *Recognizer) Process(ctx context.Context, doc *chronicle.Document) error {
 	s := r.pool.Get().(*sequence)
 	defer r.pool.Put(s)
+	defer func() { s.forms = nil }()
 	doc.Entities = doc.Entities[:0]
-	run := func(lo, hi int) error {
-		for lo < hi {
-			end := min(hi, lo+maxSeq)
-			s.forms, s.upos, s.xpos = s.forms[:0], s.upos[:0], s.xpos[:0]
-			for i := lo; i < end; i++ {
-				t := &doc.Tokens[i]
-				if t.Start < 0 || t.End < t.Start || int(t.End) > len(doc.Text) {
-					return chronicle.Errorf(chronicle.EINVALID, "ner", "token %d has bad offsets [%d,%d)", i, t.Start, t.End)
-				}
-				s.forms = append(s.forms, doc.Text[t.Start:t.End])
-				s.upos = append(s.upos, t.UPOS)
-				s.xpos = append(s.xpos, t.XPOS)
-			}
-			s.mentions = r.recognize(s, s.mentions[:0])
-			for _, m := range s.mentions {
-				tr := chronicle.TokenRange{Start: lo + m.Start, End: lo + m.End}
-				doc.Entities = append(doc.Entities, chronicle.Entity{
-					Span: doc.RangeSpan(tr), Tokens: tr, Type: m.Type, Confidence: m.Confidence})
-			}
-			lo = end
+	s.docForms = s.docForms[:0]
+	for i := range doc.Tokens {
+		t := &doc.Tokens[i]
+		if t.Start < 0 || t.End < t.Start || int(t.End) > len(doc.Text) {
+			return chronicle.Errorf(chronicle.EINVALID, "ner", "token %d has bad offsets [%d,%d)", i, t.Start, t.End)
 		}
-		return nil
+		s.docForms = append(s.docForms, doc.Text[t.Start:t.End])
+	}
+	// Units are sentences, cut into pieces of at most maxSeq tokens.
+	s.units = s.units[:0]
+	add := func(lo, hi int) {
+		for ; lo < hi; lo += maxSeq {
+			s.units = append(s.units, chronicle.TokenRange{Start: lo, End: min(hi, lo+maxSeq)})
+		}
 	}
 	if len(doc.Sentences) == 0 {
-		return run(0, len(doc.Tokens))
+		add(0, len(doc.Tokens))
 	}
-	for i, sent := range doc.Sentences {
-		if i%256 == 0 {
+	for _, sent := range doc.Sentences {
+		add(max(sent.Tokens.Start, 0), min(sent.Tokens.End, len(doc.Tokens)))
+	}
+	for len(s.found) < len(s.units) {
+		s.found = append(s.found, nil)
+	}
+	s.unitForms = s.unitForms[:0]
+	for k, u := range s.units {
+		if k%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return chronicle.Wrap(chronicle.EUNAVAILABLE, "ner", err)
 			}
 		}
-		if err := run(max(sent.Tokens.Start, 0), min(sent.Tokens.End, len(doc.Tokens))); err != nil {
-			return err
+		s.forms = s.docForms[u.Start:u.End]
+		s.found[k] = r.recognize(s, s.found[k][:0])
+		s.unitForms = append(s.unitForms, s.forms)
+	}
+	found := s.found[:len(s.units)]
+	propagate(s.unitForms, found)
+	for k, u := range s.units {
+		for _, m := range found[k] {
+			tr := chronicle.TokenRange{Start: u.Start + m.Start, End: u.Start + m.End}
+			doc.Entities = append(doc.Entities, chronicle.Entity{
+				Span: doc.RangeSpan(tr), Tokens: tr, Type: m.Type, Confidence: m.Confidence})
 		}
 	}
 	return nil
@@ -210,47 +232,67 @@ func (r *Recognizer) Process(ctx context.Context, doc *chronicle.Document) error
 // maxSeq bounds the length of one decoded sequence.
 const maxSeq = 512
 
-// Recognize returns the mentions in one tagged sentence. upos and xpos may
-// be nil (untagged text), at some cost in accuracy.
-func (r *Recognizer) Recognize(forms, upos, xpos []string) []Mention {
+// Recognize returns the mentions in one sentence, alone.
+func (r *Recognizer) Recognize(forms []string) []Mention {
 	s := r.pool.Get().(*sequence)
 	defer r.pool.Put(s)
-	s.forms, s.upos, s.xpos = forms, upos, xpos
+	s.forms = forms
 	out := r.recognize(s, nil)
-	s.forms, s.upos, s.xpos = nil, nil, nil
+	s.forms = nil
 	return out
 }
 
-// recognize decodes s (forms, upos, xpos set) and appends its mentions.
+// RecognizeDocument returns the mentions of each sentence of a document,
+// as Process finds them: an organisation's name found in one sentence is
+// also found where the model missed it in the others.
+func (r *Recognizer) RecognizeDocument(sents []Example) [][]Mention {
+	out := make([][]Mention, len(sents))
+	forms := make([][]string, len(sents))
+	for i, e := range sents {
+		out[i] = r.Recognize(e.Forms)
+		forms[i] = e.Forms
+	}
+	propagate(forms, out)
+	return out
+}
+
+// recognize decodes s (forms set) and appends its mentions.
 //
 // Tuned: the hot loop of the recognizer; no allocation once s has grown.
 func (r *Recognizer) recognize(s *sequence, out []Mention) []Mention {
 	r.load(s)
 	n := len(s.forms)
+	if n == 0 {
+		return out
+	}
 	if cap(s.scores) < numClasses {
 		s.scores = make([]int32, numClasses)
 	}
 	scores := s.scores[:numClasses]
-	p1, p2 := -1, -1
+	s.beam.trans = r.trans
+	best, stop := search(r, s, r.model, beamWidth, &s.beam, nil)
+	s.backtrack(best, stop, s.labels)
 	start, conf := 0, 1.0
 	for i := 0; i < n; i++ {
-		r.model.Scores(s.features(i, p1, p2), scores)
-		allowed := r.allowedAfter(p1, i == n-1)
-		c := perceptron.Best(scores, allowed)
-		s.labels[i] = int32(c)
-		if c > 0 {
-			p := r.prob(scores, allowed, c)
-			switch posOf(c) {
-			case posB, posU:
-				start, conf = i, p
-			default:
-				conf = math.Min(conf, p)
-			}
-			if pos := posOf(c); pos == posL || pos == posU {
-				out = append(out, Mention{Start: start, End: i + 1, Type: r.finalType(s, typeOf(c), start, i+1), Confidence: conf})
-			}
+		c := int(s.labels[i])
+		if c == 0 {
+			continue
 		}
-		p2, p1 = p1, c
+		p1, p2 := history(s.labels, i)
+		r.model.Scores(s.labelFeatures(i, p1, p2), scores)
+		for k, v := range s.beam.static[i*numClasses : (i+1)*numClasses] {
+			scores[k] += v
+		}
+		p := r.prob(scores, r.allowedAfter(p1, i == n-1), c)
+		switch posOf(c) {
+		case posB, posU:
+			start, conf = i, p
+		default:
+			conf = math.Min(conf, p)
+		}
+		if pos := posOf(c); pos == posL || pos == posU {
+			out = append(out, Mention{Start: start, End: i + 1, Type: r.finalType(s, typeOf(c), start, i+1), Confidence: conf})
+		}
 	}
 	return r.addNORP(s, out)
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/chronicle-news/chronicle/conllu"
@@ -15,11 +16,11 @@ import (
 )
 
 // Example is one sentence with IOB2 labels over the model types (B-PER,
-// I-ORG, O, ...) and, once tagged, its UPOS and XPOS.
+// I-ORG, O, ...).
 type Example struct {
-	ID                string
-	Forms, UPOS, XPOS []string
-	Labels            []string
+	ID, Doc string // sentence and document ids
+	Forms   []string
+	Labels  []string
 }
 
 // ReadIOB2 reads a UNER-style IOB2 file: "# sent_id" comments, then lines of
@@ -33,6 +34,7 @@ func ReadIOB2(path string) ([]Example, error) {
 	defer f.Close()
 	var out []Example
 	var cur Example
+	doc := ""
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	line := 0
@@ -40,7 +42,7 @@ func ReadIOB2(path string) ([]Example, error) {
 		if len(cur.Forms) > 0 {
 			out = append(out, cur)
 		}
-		cur = Example{}
+		cur = Example{Doc: doc}
 	}
 	for sc.Scan() {
 		line++
@@ -49,8 +51,13 @@ func ReadIOB2(path string) ([]Example, error) {
 		case strings.TrimSpace(t) == "":
 			flush()
 		case strings.HasPrefix(t, "#"):
-			if k, v, ok := strings.Cut(strings.TrimSpace(t[1:]), "="); ok && strings.TrimSpace(k) == "sent_id" {
+			k, v, ok := strings.Cut(strings.TrimSpace(t[1:]), "=")
+			switch k = strings.TrimSpace(k); {
+			case ok && k == "sent_id":
 				cur.ID = strings.TrimSpace(v)
+			case ok && k == "newdoc id":
+				doc = strings.TrimSpace(v)
+				cur.Doc = doc
 			}
 		default:
 			cols := strings.Split(t, "\t")
@@ -96,8 +103,12 @@ func GUMExamples(sents []*conllu.Sentence, isPlace func(string) bool) []Example 
 		start   int
 	}
 	var stack []open
+	doc := ""
 	for _, s := range sents {
-		ex := Example{ID: s.ID}
+		if s.DocStart {
+			doc = s.NewDoc
+		}
+		ex := Example{ID: s.ID, Doc: doc}
 		for _, w := range s.Words {
 			ex.Forms = append(ex.Forms, w.Form)
 			ex.Labels = append(ex.Labels, "O")
@@ -179,15 +190,18 @@ func markNamed(ex *Example, s *conllu.Sentence, etype string, lo, hi int, isPlac
 			break
 		}
 	}
-	if head < 0 || ws[head].UPOS != "PROPN" {
+	if head < 0 || !isProper(&ws[head]) {
 		return
 	}
 	a, b := head, head+1
-	for a > lo && (ws[a-1].UPOS == "PROPN" || (isJoiner(ws[a-1].Form) && a-2 >= lo && ws[a-2].UPOS == "PROPN")) {
+	for a > lo && (isProper(&ws[a-1]) || (isJoiner(ws[a-1].Form) && a-2 >= lo && isProper(&ws[a-2]))) {
 		a--
 	}
-	for b < hi && (ws[b].UPOS == "PROPN" || (isJoiner(ws[b].Form) && b+1 < hi && ws[b+1].UPOS == "PROPN")) {
+	for b < hi && (isProper(&ws[b]) || (isJoiner(ws[b].Form) && b+1 < hi && isProper(&ws[b+1]))) {
 		b++
+	}
+	for a < b-1 && isTitle(ws[a].Form) {
+		a++ // UNER leaves titles out of names: "Mr. [Brown]"
 	}
 	for i := a; i < b; i++ {
 		if ex.Labels[i] != "O" {
@@ -209,19 +223,32 @@ func markNamed(ex *Example, s *conllu.Sentence, etype string, lo, hi int, isPlac
 	}
 }
 
+// isProper reports a proper noun: GUM tags "United" in "United Kingdom"
+// VERB but NNP.
+func isProper(w *conllu.Word) bool {
+	return w.UPOS == "PROPN" || strings.HasPrefix(w.XPOS, "NNP")
+}
+
+// titles are honorifics and offices that GUM writes inside a person's name
+// and UNER leaves O.
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true, "professor": true,
+	"president": true, "senator": true, "sen": true, "gov": true, "governor": true, "general": true,
+	"gen": true, "king": true, "queen": true, "pope": true, "sir": true, "lord": true, "lady": true,
+	"captain": true, "capt": true, "col": true, "colonel": true, "lt": true, "lieutenant": true,
+	"sgt": true, "sergeant": true, "rep": true, "rev": true, "reverend": true, "judge": true,
+	"justice": true, "chairman": true, "minister": true, "prime": true, "uncle": true, "aunt": true,
+	"emperor": true, "prince": true, "princess": true, "duke": true, "chancellor": true, "mayor": true,
+}
+
+func isTitle(f string) bool { return titles[strings.ToLower(strings.TrimSuffix(f, "."))] }
+
 func isJoiner(f string) bool {
 	switch f {
 	case "of", "and", "&", "de", "-", "du", "del", "la":
 		return true
 	}
 	return false
-}
-
-// TagExamples fills UPOS and XPOS with the tagger's output.
-func TagExamples(t *tag.Tagger, ex []Example) {
-	for i := range ex {
-		ex[i].UPOS, ex[i].XPOS, _ = t.Tag(ex[i].Forms)
-	}
 }
 
 // bilou converts IOB2 labels to class ids.
@@ -259,21 +286,31 @@ func bilou(labels []string) []int32 {
 // Config sets training; zero fields take their defaults.
 type Config struct {
 	Iterations int    // passes; the best on dev is kept (default 12)
+	BeamWidth  int    // label histories kept while training (default 8)
 	Seed       uint64 // shuffling seed (default 1)
 	Prune      float64
 	Places     []string // gazetteer: countries, capitals, states
 	NORP       []string // gazetteer: nationality and group words
+	People     []string // gazetteer: full names of public figures
+	FirstNames []string // gazetteer: first names
+	Orgs       []string // gazetteer: organisations
 	Clusters   tag.Clusters
 	CaseStats  *perceptron.Index // from tag.Tagger.CaseStats
 	Log        io.Writer
 }
 
-// Train learns a recognizer on tagged train examples, keeping the iteration
-// with the best overall entity F1 on dev. Same data and Config give the same
+// Train learns a recognizer on train examples as a structured perceptron:
+// each sentence is decoded with the beam, and where the gold labels fall out
+// of it the gold history is rewarded and the best one penalised up to there
+// (early update). It keeps the iteration with the best overall entity F1 on
+// dev; the log counts, per iteration, the sentences that needed an update. Same data and Config give the same
 // model bytes.
 func Train(ctx context.Context, train, dev []Example, cfg Config) (*Recognizer, error) {
 	if cfg.Iterations == 0 {
 		cfg.Iterations = 12
+	}
+	if cfg.BeamWidth == 0 {
+		cfg.BeamWidth = trainBeamWidth
 	}
 	if cfg.Seed == 0 {
 		cfg.Seed = 1
@@ -294,6 +331,15 @@ func Train(ctx context.Context, train, dev []Example, cfg Config) (*Recognizer, 
 		return nil, fmt.Errorf("ner.Train: no training sentences")
 	}
 	phrases := map[string]uint32{}
+	for _, p := range cfg.Orgs {
+		phrases[p] = GazOrg
+	}
+	for _, p := range cfg.FirstNames {
+		phrases[p] = GazFirst
+	}
+	for _, p := range cfg.People {
+		phrases[p] = GazPerson
+	}
 	for _, p := range cfg.NORP {
 		phrases[p] = GazNORP
 	}
@@ -313,7 +359,8 @@ func Train(ctx context.Context, train, dev []Example, cfg Config) (*Recognizer, 
 	}
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0x6e6572))
 	s := new(sequence)
-	scores := make([]float32, numClasses)
+	var beam beamScratch[float32]
+	pred := make([]int32, 0, 64)
 	var best *Recognizer
 	bestF := -1.0
 	for it := 1; it <= cfg.Iterations; it++ {
@@ -326,33 +373,40 @@ func Train(ctx context.Context, train, dev []Example, cfg Config) (*Recognizer, 
 				}
 			}
 			e := train[k]
-			s.forms, s.upos, s.xpos = e.Forms, e.UPOS, e.XPOS
+			if len(e.Forms) == 0 {
+				continue
+			}
+			s.forms = e.Forms
 			proto.load(s)
-			p1, p2 := -1, -1
-			for i := range e.Forms {
-				feats := s.features(i, p1, p2)
-				tr.Scores(feats, scores)
-				allowed := proto.allowedAfter(p1, i == len(e.Forms)-1)
-				guess := 0
-				first := true
-				for c, v := range scores {
-					if allowed[c] && (first || v > scores[guess]) {
-						guess, first = c, false
+			g := gold[k]
+			top, stop := search(proto, s, tr, cfg.BeamWidth, &beam, g)
+			pred = slices.Grow(pred[:0], stop+1)[:stop+1]
+			s.backtrack(top, stop, pred)
+			if !slices.Equal(pred, g[:stop+1]) {
+				errs++
+				// Early update: reward the gold history and penalise the
+				// best one up to where the gold one left the beam.
+				for j := 0; j <= stop; j++ {
+					gp1, gp2 := history(g, j)
+					pp1, pp2 := history(pred, j)
+					if g[j] == pred[j] && gp1 == pp1 && gp2 == pp2 {
+						continue
 					}
+					if g[j] != pred[j] {
+						sf := s.staticFeatures(j)
+						tr.Update(sf, int(g[j]), 1)
+						tr.Update(sf, int(pred[j]), -1)
+					}
+					tr.Update(s.labelFeatures(j, gp1, gp2), int(g[j]), 1)
+					tr.Update(s.labelFeatures(j, pp1, pp2), int(pred[j]), -1)
 				}
-				g := int(gold[k][i])
-				if !allowed[g] {
-					g = guess // gold path broken by our own history: skip
-				}
-				if guess != g {
-					errs++
-				}
-				tr.Learn(feats, g, guess)
-				p2, p1 = p1, guess
+			}
+			for range stop + 1 {
+				tr.Tick()
 			}
 		}
 		r := newRecognizer(tr.Model(cfg.Prune), gaz, cfg.Clusters, cfg.CaseStats)
-		msg := fmt.Sprintf("iter %2d  train errors %d", it, errs)
+		msg := fmt.Sprintf("iter %2d  updated sentences %d", it, errs)
 		score := float64(it)
 		if len(dev) > 0 {
 			rep := r.Evaluate(dev)

@@ -73,6 +73,30 @@ func (t *Trainer) Learn(feats []uint64, truth, guess int) {
 	}
 }
 
+// Update adds v to the weight of class for every feature (zero hashes are
+// ignored) without counting an instance. Structured training, whose gold and
+// predicted sequences have different features, makes its own updates and
+// counts instances with Tick.
+func (t *Trainer) Update(feats []uint64, class int, v float32) {
+	for _, f := range feats {
+		if f == 0 {
+			continue
+		}
+		r, ok := t.index[f]
+		if !ok {
+			r = int32(len(t.rows))
+			t.index[f] = r
+			t.keys = append(t.keys, f)
+			t.rows = append(t.rows, nil)
+		}
+		t.bump(r, int32(class), v)
+	}
+}
+
+// Tick counts one training instance, for averaging, when updates are made
+// with Update.
+func (t *Trainer) Tick() { t.n++ }
+
 func (t *Trainer) bump(r, class int32, v float32) {
 	row := t.rows[r]
 	for i := range row {
@@ -259,6 +283,11 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 	clear(scores)
 	slots, mask, cells := m.slots, m.mask, m.cells
 	for _, f := range feats {
+		if f == 0 {
+			// An absent feature, as in Learn; its tag would be the bias
+			// feature's (slotTag(0) == slotTag(1)).
+			continue
+		}
 		j, tag := f&mask, slotTag(f)
 		for {
 			s := slots[j]

@@ -105,3 +105,24 @@ func TestIndex(t *testing.T) {
 		t.Error("Get of a missing key succeeded")
 	}
 }
+
+// TestScoresSkipsAbsentFeatures guards against a zero hash (an absent
+// feature, skipped by Learn) picking up the weights of the feature with key
+// 1, whose slot tag it shares: the bias feature of the tagger and recognizer.
+func TestScoresSkipsAbsentFeatures(t *testing.T) {
+	tr := perceptron.NewTrainer(2)
+	for range 3 {
+		// 2<<32 takes table slot 0, where a zero hash starts probing.
+		tr.Learn([]uint64{1, 2 << 32}, 1, 0)
+	}
+	m := tr.Model(0)
+	got := make([]int32, 2)
+	m.Scores([]uint64{1}, got)
+	if got[1] <= 0 {
+		t.Fatalf("feature 1 scores %v: the test needs a weight on it", got)
+	}
+	m.Scores([]uint64{0, 0}, got)
+	if got[0] != 0 || got[1] != 0 {
+		t.Errorf("absent features score %v, want zeros", got)
+	}
+}

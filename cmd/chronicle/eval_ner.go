@@ -4,23 +4,24 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/chronicle-news/chronicle/models"
 	"github.com/chronicle-news/chronicle/ner"
-	"github.com/chronicle-news/chronicle/tag"
 	"github.com/spf13/cobra"
 )
 
 // newEvalNERCmd scores the recognizer on an IOB2 file (UNER scheme).
 func newEvalNERCmd() *cobra.Command {
-	var gold, modelDir string
+	var gold, modelDir, errorsFile string
 	var asJSON bool
 	c := &cobra.Command{
 		Use:   "ner",
 		Short: "Score the named-entity recognizer (entity-level P/R/F1)",
-		Long: `Tag the gold tokens of an IOB2 file (UNER style: index, token, label), run
-the recognizer, and report entity-level exact-match precision, recall and F1
-per type and overall, in percent. Output types are mapped to UNER: PERSON →
+		Long: `Run the recognizer on the gold tokens of an IOB2 file (UNER style: index,
+token, label), document by document, and report entity-level exact-match
+precision, recall and F1 per type and overall, in percent. Output types are mapped to UNER: PERSON →
 PER, ORG → ORG, GPE and LOC → LOC; NORP is not scored (UNER has no
 nationality class and leaves such words O). With --json the keys are
 precision, recall, f1 (overall) and types (per type).`,
@@ -32,10 +33,6 @@ precision, recall, f1 (overall) and types (per type).`,
 			if modelDir != "" {
 				fsys = os.DirFS(modelDir)
 			}
-			tg, err := tag.Load(fsys)
-			if err != nil {
-				return err
-			}
 			r, err := ner.Load(fsys)
 			if err != nil {
 				return err
@@ -44,8 +41,12 @@ precision, recall, f1 (overall) and types (per type).`,
 			if err != nil {
 				return err
 			}
-			ner.TagExamples(tg, ex)
 			rep := r.Evaluate(ex)
+			if errorsFile != "" {
+				if err := writeNERErrors(errorsFile, r, ex); err != nil {
+					return err
+				}
+			}
 			if asJSON {
 				types := map[string]any{}
 				for t, p := range rep.Types {
@@ -68,7 +69,50 @@ precision, recall, f1 (overall) and types (per type).`,
 		},
 	}
 	c.Flags().StringVar(&gold, "gold", "", "gold IOB2 file")
-	c.Flags().StringVar(&modelDir, "model", "", "folder holding tagger.model and ner.model (default: the embedded models)")
+	c.Flags().StringVar(&modelDir, "model", "", "folder holding ner.model (default: the embedded model)")
 	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	c.Flags().StringVar(&errorsFile, "errors", "", "write the sentences where gold and predicted entities differ to this file (error analysis)")
 	return c
+}
+
+// writeNERErrors writes, for every sentence whose predicted entities differ
+// from the gold ones, its tokens with gold and predicted IOB2 labels.
+func writeNERErrors(path string, r *ner.Recognizer, ex []ner.Example) error {
+	var b strings.Builder
+	var found [][]ner.Mention
+	for _, d := range ner.Documents(ex) {
+		found = append(found, r.RecognizeDocument(d)...)
+	}
+	for k, e := range ex {
+		pred := make([]string, len(e.Forms))
+		for i := range pred {
+			pred[i] = "O"
+		}
+		for _, m := range found[k] {
+			t := ner.UNERType(m.Type)
+			if t == "" {
+				continue
+			}
+			pred[m.Start] = "B-" + t
+			for i := m.Start + 1; i < m.End; i++ {
+				pred[i] = "I-" + t
+			}
+		}
+		if slices.Equal(pred, e.Labels) {
+			continue
+		}
+		fmt.Fprintf(&b, "# %s\n", e.ID)
+		for i, f := range e.Forms {
+			mark := ""
+			if pred[i] != e.Labels[i] {
+				mark = "  <<<"
+			}
+			fmt.Fprintf(&b, "%-20s %-6s %-6s%s\n", f, e.Labels[i], pred[i], mark)
+		}
+		b.WriteByte('\n')
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("eval ner: %w", err)
+	}
+	return nil
 }

@@ -21,15 +21,16 @@ import (
 func newTrainNERCmd() *cobra.Command {
 	var corpora, out, taggerDir string
 	var cfg ner.Config
-	var gum bool
+	var gum, phoenix bool
 	c := &cobra.Command{
 		Use:   "ner",
 		Short: "Train the named-entity recognizer",
 		Long: `Train the named-entity recognizer (PER/ORG/LOC BILOU perceptron; GPE and
 NORP by gazetteer rules) on UNER English-EWT train (the pre-release labels,
-see corpora/uner-english-ewt/SOURCE.md) and GUM train named mentions, tagged
-by the POS tagger, keeping the iteration with the best UNER dev F1. Writes
-DIR/ner.model. Same data and flags give the same bytes.`,
+see corpora/uner-english-ewt/SOURCE.md) and GUM train named mentions, with
+the POS tagger's word clusters and case statistics as features and people,
+organisations and places from the Phoenix dictionaries as gazetteers, keeping
+the iteration with the best UNER dev F1. Writes DIR/ner.model. Same data and flags give the same bytes.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if corpora == "" {
 				if d := shared.Dir(); d != "" {
@@ -62,6 +63,14 @@ DIR/ner.model. Same data and flags give the same bytes.`,
 			}
 			cfg.Places = gazetteer.Places()
 			cfg.NORP = gazetteer.Demonyms(news)
+			if phoenix {
+				names, err := gazetteer.Phoenix(filepath.Join(corpora, "petrarch2", "dictionaries"))
+				if err != nil {
+					return err
+				}
+				cfg.Places = append(cfg.Places, names.Places...)
+				cfg.People, cfg.FirstNames, cfg.Orgs = names.People, names.FirstNames, names.Orgs
+			}
 			if gum {
 				places := map[string]bool{}
 				for _, p := range cfg.Places {
@@ -74,12 +83,11 @@ DIR/ner.model. Same data and flags give the same bytes.`,
 				}
 				train = append(train, ner.GUMExamples(sents, func(s string) bool { return places[strings.ToLower(s)] })...)
 			}
-			ner.TagExamples(tg, train)
-			ner.TagExamples(tg, dev)
 			cfg.Clusters = tg.Clusters()
 			cfg.CaseStats = tg.CaseStats()
 			cfg.Log = cmd.ErrOrStderr()
-			fmt.Fprintf(cfg.Log, "ner: %d train sentences, %d dev, %d places, %d NORP words\n", len(train), len(dev), len(cfg.Places), len(cfg.NORP))
+			fmt.Fprintf(cfg.Log, "ner: %d train sentences, %d dev, %d places, %d NORP words, %d people, %d first names, %d organisations\n",
+				len(train), len(dev), len(cfg.Places), len(cfg.NORP), len(cfg.People), len(cfg.FirstNames), len(cfg.Orgs))
 			r, err := ner.Train(cmd.Context(), train, dev, cfg)
 			if err != nil {
 				return err
@@ -98,9 +106,11 @@ DIR/ner.model. Same data and flags give the same bytes.`,
 	}
 	c.Flags().StringVar(&corpora, "corpora", "", "folder of the shared corpora (default: ../shared/corpora)")
 	c.Flags().StringVar(&out, "out", "models/data", "output folder")
-	c.Flags().StringVar(&taggerDir, "tagger", "", "folder holding the tagger.model to tag with (default: the embedded one)")
+	c.Flags().StringVar(&taggerDir, "tagger", "", "folder holding the tagger.model whose clusters and case statistics to use (default: the embedded one)")
 	c.Flags().IntVar(&cfg.Iterations, "iterations", 12, "training passes (the best on dev is kept)")
 	c.Flags().Uint64Var(&cfg.Seed, "seed", 1, "shuffling seed")
+	c.Flags().Float64Var(&cfg.Prune, "prune", 0.05, "drop averaged weights below this absolute value")
 	c.Flags().BoolVar(&gum, "gum", true, "add GUM train named mentions to UNER train")
+	c.Flags().BoolVar(&phoenix, "phoenix", true, "add people, organisations and places from the Phoenix actor dictionaries to the gazetteer")
 	return c
 }

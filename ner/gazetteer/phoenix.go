@@ -1,0 +1,219 @@
+package gazetteer
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Names holds the name lists taken from the Phoenix actor dictionaries
+// (MIT-licensed, shipped with PETRARCH2).
+type Names struct {
+	People     []string // full names of politicians and officials
+	FirstNames []string // their first words, seen at least twice
+	Orgs       []string // international, non-state and corporate actors
+	Places     []string // country synonyms, provinces and cities
+}
+
+// PhoenixFiles are the dictionaries Phoenix reads, relative to the
+// PETRARCH2 dictionaries folder.
+var PhoenixFiles = []string{
+	"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt",
+}
+
+// record is one TABARI actor record: its phrases (primary first, then the
+// '+' synonyms), the primary line's comment, and what its codes say.
+type record struct {
+	phrases []string
+	comment string
+	country bool // one of its codes is a bare country code ("ARM")
+	dated   bool
+}
+
+// Phoenix reads the Phoenix actor dictionaries in dir and sorts their
+// phrases into people, organisations and places:
+//   - in the country file, records commented "CountryInfo.txt" are people;
+//     the phrases of a record with a bare country code are places, except
+//     demonyms (which Demonyms covers and UNER leaves O);
+//   - in the international and non-state files, records with dated codes
+//     are people and the rest organisations.
+//
+// Phrases are title-cased words separated by spaces. Same files, same lists.
+func Phoenix(dir string) (Names, error) {
+	var n Names
+	people, orgs, places := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, name := range PhoenixFiles {
+		recs, err := readRecords(filepath.Join(dir, name))
+		if err != nil {
+			return Names{}, err
+		}
+		country := name == PhoenixFiles[0]
+		for _, r := range recs {
+			// In the country file, countries have dated codes too ("[ARM
+			// >911221]"); its people are marked by their comment.
+			isPerson := strings.Contains(r.comment, "CountryInfo") || (!country && r.dated)
+			for _, p := range r.phrases {
+				switch {
+				case isPerson:
+					if strings.Count(p, " ") >= 1 {
+						people[p] = true
+					}
+				case country:
+					if r.country && !isDemonym(p, r.phrases[0]) {
+						places[p] = true
+					}
+				default:
+					orgs[p] = true
+				}
+			}
+		}
+	}
+	first := map[string]int{}
+	for p := range people {
+		f, _, _ := strings.Cut(p, " ")
+		if len(f) > 2 && !strings.Contains(f, ".") {
+			first[f]++
+		}
+	}
+	for f, c := range first {
+		if c >= 2 {
+			n.FirstNames = append(n.FirstNames, f)
+		}
+	}
+	n.People = sortedKeys(people)
+	n.Orgs = sortedKeys(orgs)
+	n.Places = sortedKeys(places)
+	slices.Sort(n.FirstNames)
+	return n, nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// isDemonym reports whether a country record's phrase p looks like a
+// nationality word derived from the record's country name ("Armenian" for
+// "Armenia", "Afghan" for "Afghanistan") rather than a place. Cities and
+// provinces seldom share the country's first four letters.
+func isDemonym(p, country string) bool {
+	if strings.Contains(p, " ") || p == country {
+		return false
+	}
+	l, c := strings.ToLower(p), strings.ToLower(country)
+	if len(l) < 4 || len(c) < 4 || l[:4] != c[:4] {
+		return false
+	}
+	for _, suf := range []string{"ian", "ians", "ese", "ish", "i", "is", "ic"} {
+		if strings.HasSuffix(l, suf) {
+			return true
+		}
+	}
+	return (strings.HasSuffix(l, "an") || strings.HasSuffix(l, "ans")) && len(l) < len(c)
+}
+
+// readRecords reads the actor records of a TABARI .actors file.
+func readRecords(path string) ([]record, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	defer f.Close()
+	recs, err := parseRecords(f)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %s: %w", path, err)
+	}
+	return recs, nil
+}
+
+func parseRecords(r io.Reader) ([]record, error) {
+	var out []record
+	var cur *record
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		body, comment, _ := strings.Cut(line, "#")
+		if i := strings.IndexByte(body, ';'); i >= 0 {
+			body = body[:i]
+		}
+		trim := strings.TrimSpace(body)
+		switch {
+		case trim == "" || strings.HasPrefix(trim, "<"):
+		case strings.HasPrefix(trim, "["):
+			if cur != nil {
+				cur.addCode(trim)
+			}
+		case strings.HasPrefix(trim, "+"):
+			if cur != nil {
+				if p, _ := splitPhrase(trim[1:]); p != "" {
+					cur.phrases = append(cur.phrases, p)
+				}
+			}
+		default:
+			out = append(out, record{comment: comment})
+			cur = &out[len(out)-1]
+			p, code := splitPhrase(trim)
+			if p != "" {
+				cur.phrases = append(cur.phrases, p)
+			}
+			if code != "" {
+				cur.addCode(code)
+			}
+		}
+	}
+	return out, sc.Err()
+}
+
+func (r *record) addCode(s string) {
+	code, dated := parseCode(s)
+	r.dated = r.dated || dated
+	r.country = r.country || (len(code) == 3 && strings.ToUpper(code) == code)
+}
+
+// splitPhrase splits "WORD_WORD_ [CODE ...]" into "Word Word" and the
+// bracketed code text.
+func splitPhrase(s string) (string, string) {
+	code := ""
+	if i := strings.IndexByte(s, '['); i >= 0 {
+		code = s[i:]
+		s = s[:i]
+	}
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == '_' || r == ' ' || r == '\t' })
+	if len(words) > 1 && words[0] == "THE" {
+		words = words[1:] // UNER leaves the article out: "the [United Nations]"
+	}
+	for i, w := range words {
+		words[i] = titleCase(w)
+	}
+	return strings.Join(words, " "), code
+}
+
+// parseCode reads the first "[CODE ...]" of s; dated reports a date
+// restriction inside it.
+func parseCode(s string) (code string, dated bool) {
+	s = strings.TrimPrefix(s, "[")
+	if i := strings.IndexByte(s, ']'); i >= 0 {
+		s = s[:i]
+	}
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return "", false
+	}
+	return f[0], len(f) > 1
+}
+
+func titleCase(w string) string {
+	if w == "" {
+		return w
+	}
+	return w[:1] + strings.ToLower(w[1:])
+}
