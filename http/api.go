@@ -466,10 +466,12 @@ func (s *Server) actor(ctx context.Context, id string) (*ActorDetail, error) {
 		name = filterName(id)
 		d.Actor = chronicle.StoredActor{ID: id, Name: name, Type: "unresolved"}
 	}
-	if d.AsSource, err = s.events(ctx, chronicle.EventFilter{Actor: name, Limit: actorLimit}); err != nil {
+	// An actor's page shows what it said it would do, threatened or denied
+	// too, each with its status; the dyad and story views show happenings.
+	if d.AsSource, err = s.events(ctx, chronicle.EventFilter{Actor: name, Status: chronicle.StatusAll, Limit: actorLimit}); err != nil {
 		return nil, err
 	}
-	if d.AsTarget, err = s.events(ctx, chronicle.EventFilter{Target: name, Limit: actorLimit}); err != nil {
+	if d.AsTarget, err = s.events(ctx, chronicle.EventFilter{Target: name, Status: chronicle.StatusAll, Limit: actorLimit}); err != nil {
 		return nil, err
 	}
 	if d.Quotes, err = s.cfg.Store.Quotes(ctx, chronicle.QuoteFilter{Speaker: name, Limit: actorLimit}); err != nil {

@@ -131,6 +131,19 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, http.StatusOK, "search", pageData{Title: "Search: " + q, Query: q, Data: d})
 }
 
+// statusSeries is the chart series of an event: happened's, or 2 for one
+// that did not (or not yet) happen, drawn hollow so that a threat or an
+// intention never passes for the act.
+func statusSeries(e *chronicle.StoredEvent, happened int) int {
+	if e.Status != "" {
+		return 2
+	}
+	return happened
+}
+
+// notHappened is the legend of series 2.
+const notHappened = "stated, not happened (intended, threatened, denied …)"
+
 type actorData struct {
 	*ActorDetail
 	Chart    *chart
@@ -164,12 +177,12 @@ func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) error {
 	}
 	for i := range d.AsSource {
 		e := &d.AsSource[i]
-		pts = append(pts, chartPoint{Date: eventDay(e), Row: e.Type, Series: 0, Title: eventTitle(e), Href: fmt.Sprintf("/events/%d", e.ID)})
+		pts = append(pts, chartPoint{Date: eventDay(e), Row: e.Type, Series: statusSeries(e, 0), Title: eventTitle(e), Href: fmt.Sprintf("/events/%d", e.ID)})
 		addPartner(e.TargetActor, e.TargetName)
 	}
 	for i := range d.AsTarget {
 		e := &d.AsTarget[i]
-		pts = append(pts, chartPoint{Date: eventDay(e), Row: e.Type, Series: 1, Title: eventTitle(e), Href: fmt.Sprintf("/events/%d", e.ID)})
+		pts = append(pts, chartPoint{Date: eventDay(e), Row: e.Type, Series: statusSeries(e, 1), Title: eventTitle(e), Href: fmt.Sprintf("/events/%d", e.ID)})
 		addPartner(e.SourceActor, e.SourceName)
 	}
 	var partners []partner
@@ -182,7 +195,7 @@ func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) error {
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
-	data := actorData{ActorDetail: d, Chart: buildChart(pts, []string{"as source", "as target"}), Partners: partners[:min(len(partners), 20)]}
+	data := actorData{ActorDetail: d, Chart: buildChart(pts, []string{"as source", "as target", notHappened}), Partners: partners[:min(len(partners), 20)]}
 	return s.render(w, r, http.StatusOK, "actor", pageData{Title: d.Actor.Name, Data: data})
 }
 
@@ -200,11 +213,11 @@ func (s *Server) pageDyad(w http.ResponseWriter, r *http.Request) error {
 	var pts []chartPoint
 	for i := range d.AtoB {
 		e := &d.AtoB[i]
-		pts = append(pts, chartPoint{Date: eventDay(e), Row: e.Type, Series: 0, Title: eventTitle(e), Href: fmt.Sprintf("/events/%d", e.ID)})
+		pts = append(pts, chartPoint{Date: eventDay(e), Row: e.Type, Series: statusSeries(e, 0), Title: eventTitle(e), Href: fmt.Sprintf("/events/%d", e.ID)})
 	}
 	for i := range d.BtoA {
 		e := &d.BtoA[i]
-		pts = append(pts, chartPoint{Date: eventDay(e), Row: e.Type, Series: 1, Title: eventTitle(e), Href: fmt.Sprintf("/events/%d", e.ID)})
+		pts = append(pts, chartPoint{Date: eventDay(e), Row: e.Type, Series: statusSeries(e, 1), Title: eventTitle(e), Href: fmt.Sprintf("/events/%d", e.ID)})
 	}
 	data := dyadData{Dyad: d, NameA: d.A, NameB: d.B}
 	// Show the actors by the names the events give them.
@@ -213,7 +226,7 @@ func (s *Server) pageDyad(w http.ResponseWriter, r *http.Request) error {
 	} else if len(d.BtoA) > 0 {
 		data.NameA, data.NameB = d.BtoA[0].TargetName, d.BtoA[0].SourceName
 	}
-	data.Chart = buildChart(pts, []string{data.NameA + " → " + data.NameB, data.NameB + " → " + data.NameA})
+	data.Chart = buildChart(pts, []string{data.NameA + " → " + data.NameB, data.NameB + " → " + data.NameA, notHappened})
 	return s.render(w, r, http.StatusOK, "dyad", pageData{Title: data.NameA + " and " + data.NameB, Data: data})
 }
 
@@ -308,6 +321,9 @@ func eventTitle(e *chronicle.StoredEvent) string {
 		tgt = "?"
 	}
 	t := src + " " + e.Type + " " + tgt
+	if e.Status != "" {
+		t += " [" + e.Status + "]"
+	}
 	if e.Date != "" {
 		t += " (" + e.Date + ")"
 	}
