@@ -893,6 +893,10 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 	if len(sources) == 0 && len(targets) == 0 && anaph < 0 {
 		return
 	}
+	if len(targets) == 0 && anaph < 0 && w.abstract(sources) {
+		// "the only way to move closer": an abstract noun does nothing.
+		return
+	}
 
 	negated, modality, swhy := w.status(i, p)
 	place, placeCountry := w.place(i, p, targets)
@@ -1067,6 +1071,25 @@ func (w *work) weak(ps []participant) bool {
 	}
 	return true
 }
+
+// abstract reports whether participants are only unresolved abstract
+// nouns, which cannot be the actors of an event.
+func (w *work) abstract(ps []participant) bool {
+	if len(ps) == 0 || !w.weak(ps) {
+		return false
+	}
+	for _, p := range ps {
+		if !abstractNouns[w.s.lemma[p.tok]] {
+			return false
+		}
+	}
+	return true
+}
+
+// abstractNouns are nouns that name no actor, seen as subjects of figurative
+// uses of event verbs ("the way to move closer", "the idea gained ground").
+var abstractNouns = wordSet(`way thing step idea issue question matter problem effort move process situation
+	plan proposal option reason fact point time day week year talk hope chance prospect possibility`)
 
 // inside returns the first named participant within two levels of a
 // noun's modifiers ("resumption of ties with Mordor" → Mordor), or -1.
