@@ -12,8 +12,9 @@ import "github.com/chronicle-news/chronicle/perceptron"
 // 50k tokens/s per core; 4 would buy about one point for a quarter of the
 // recognizer's speed.
 const (
-	beamWidth      = 2
-	trainBeamWidth = 8
+	beamWidth       = 2
+	trainBeamWidth  = 8
+	selectBeamWidth = 6 // decoding dev to choose the training iteration
 )
 
 // hyp is one beam entry: a label history ending at some token.

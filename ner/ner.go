@@ -60,12 +60,13 @@ type Recognizer struct {
 	clusters tag.Clusters
 	cs       *perceptron.Index // lower-case word -> case/frequency bucket (from the tagger)
 	trans    []int32           // scores of every transFeature
+	width    int               // beam width when decoding (beamWidth)
 	allowed  [][]bool          // allowed[prev+1] for a non-final token, allowed[numClasses+1+prev+1] for the last
 	pool     sync.Pool
 }
 
 func newRecognizer(model *perceptron.Model, gaz *gazetteer, cl tag.Clusters, cs *perceptron.Index) *Recognizer {
-	r := &Recognizer{model: model, gaz: gaz, clusters: cl, cs: cs}
+	r := &Recognizer{model: model, gaz: gaz, clusters: cl, cs: cs, width: beamWidth}
 	if model != nil {
 		r.trans = transTable(model)
 	}
@@ -270,7 +271,7 @@ func (r *Recognizer) recognize(s *sequence, out []Mention) []Mention {
 	}
 	scores := s.scores[:numClasses]
 	s.beam.trans = r.trans
-	best, stop := search(r, s, r.model, beamWidth, &s.beam, nil)
+	best, stop := search(r, s, r.model, r.width, &s.beam, nil)
 	s.backtrack(best, stop, s.labels)
 	start, conf := 0, 1.0
 	for i := 0; i < n; i++ {

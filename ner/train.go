@@ -406,6 +406,10 @@ func Train(ctx context.Context, train, dev []Example, cfg Config) (*Recognizer, 
 			}
 		}
 		r := newRecognizer(tr.Model(cfg.Prune), gaz, cfg.Clusters, cfg.CaseStats)
+		// The iteration is chosen decoding as wide as selectBeamWidth, close
+		// to how it was trained, so the choice does not follow the speed
+		// setting beamWidth.
+		r.width = selectBeamWidth
 		msg := fmt.Sprintf("iter %2d  updated sentences %d", it, errs)
 		score := float64(it)
 		if len(dev) > 0 {

@@ -61,16 +61,22 @@ func (t *Trainer) Learn(feats []uint64, truth, guess int) {
 		if f == 0 {
 			continue // absent feature
 		}
-		r, ok := t.index[f]
-		if !ok {
-			r = int32(len(t.rows))
-			t.index[f] = r
-			t.keys = append(t.keys, f)
-			t.rows = append(t.rows, nil)
-		}
+		r := t.row(f)
 		t.bump(r, int32(truth), 1)
 		t.bump(r, int32(guess), -1)
 	}
+}
+
+// row returns the row of feature f, adding an empty one if f is new.
+func (t *Trainer) row(f uint64) int32 {
+	r, ok := t.index[f]
+	if !ok {
+		r = int32(len(t.rows))
+		t.index[f] = r
+		t.keys = append(t.keys, f)
+		t.rows = append(t.rows, nil)
+	}
+	return r
 }
 
 // Update adds v to the weight of class for every feature (zero hashes are
@@ -79,17 +85,9 @@ func (t *Trainer) Learn(feats []uint64, truth, guess int) {
 // counts instances with Tick.
 func (t *Trainer) Update(feats []uint64, class int, v float32) {
 	for _, f := range feats {
-		if f == 0 {
-			continue
+		if f != 0 {
+			t.bump(t.row(f), int32(class), v)
 		}
-		r, ok := t.index[f]
-		if !ok {
-			r = int32(len(t.rows))
-			t.index[f] = r
-			t.keys = append(t.keys, f)
-			t.rows = append(t.rows, nil)
-		}
-		t.bump(r, int32(class), v)
 	}
 }
 
