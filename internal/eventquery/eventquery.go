@@ -1,5 +1,5 @@
-// Package eventquery is the SQL of chronicle.EventPager, shared by the
-// sqlite and postgres stores: events selected through indexes (an actor
+// Package eventquery is the SQL of Store.Events and chronicle.EventPager,
+// shared by the sqlite and postgres stores: events selected through indexes (an actor
 // filter becomes one query per actor id over the index on (actor, day,
 // id) that the stores' migration 0100 adds, merged in Go; the page
 // position is a range on (day, id)), with the evidence text read for the
@@ -182,7 +182,7 @@ func after(ctx context.Context, q *querier, f chronicle.EventFilter, key chronic
 	case f.Target != "":
 		side, name = "e.target_actor", f.Target
 	}
-	where, args = Predicates(f, where, args)
+	where, args = predicates(f, where, args)
 	if key != (chronicle.EventKey{}) {
 		// day <= first, so that the index gives the range.
 		where = append(where, `e.day <= ? AND (e.day < ? OR e.id < ?)`)
@@ -256,10 +256,10 @@ FROM (` + inner + `) p ORDER BY p.day DESC, p.id DESC`
 	return out, rows.Err()
 }
 
-// Predicates appends the conditions of an event filter other than its actors
-// (type, date range, story) on the events table aliased "e", with their
-// arguments. Both the store's Events and the pager use it.
-func Predicates(f chronicle.EventFilter, where []string, args []any) ([]string, []any) {
+// predicates appends the conditions of an event filter other than its
+// actors (type, date range, story, status) on the events table aliased "e",
+// with their arguments.
+func predicates(f chronicle.EventFilter, where []string, args []any) ([]string, []any) {
 	if f.Type != "" {
 		where = append(where, `e.type = ?`)
 		args = append(args, strings.ToUpper(f.Type))

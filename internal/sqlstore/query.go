@@ -51,46 +51,15 @@ FROM documents WHERE id = ?`), id).Scan(&d.ID, &d.URL, &d.Title, &d.Source, &d.L
 	return &d, nil
 }
 
-// Events implements chronicle.Store.
+// Events implements chronicle.Store with the queries of the HTTP pager
+// (package eventquery), from the first event on.
 func (s *Store) Events(ctx context.Context, f chronicle.EventFilter) ([]chronicle.StoredEvent, error) {
-	var where []string
-	var args []any
-	if f.Actor != "" {
-		where = append(where, `(e.source_actor IN `+actorIDs+` OR lower(e.source_name) = ?)`)
-		args = append(append(args, actorArgs(f.Actor)...), dedup.Normalize(f.Actor))
+	p := eventquery.Question
+	if s.d.Dollar {
+		p = eventquery.Dollar
 	}
-	if f.Target != "" {
-		where = append(where, `(e.target_actor IN `+actorIDs+` OR lower(e.target_name) = ?)`)
-		args = append(append(args, actorArgs(f.Target)...), dedup.Normalize(f.Target))
-	}
-	where, args = eventquery.Predicates(f, where, args)
-	query := `SELECT e.id, e.type, e.mode, e.source_actor, e.source_name, e.target_actor, e.target_name, e.day, e.place, e.place_country,
-e.story, e.first_report, e.reports, e.sources, e.confidence, e.doc_id, e.status, e.key,
-coalesce((SELECT coalesce(r.evidence, ` + text("r.cstart", "r.cend") + `) FROM event_reports r JOIN documents d ON d.id = r.doc_id WHERE r.doc_id = e.doc_id AND r.idx = e.idx), '')
-FROM events e`
-	if len(where) > 0 {
-		query += " WHERE " + strings.Join(where, " AND ")
-	}
-	query += " ORDER BY e.day DESC, e.id DESC" + limit(f.Limit)
-	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
-	if err != nil {
-		return nil, s.err("Events", err)
-	}
-	defer rows.Close()
-	var out []chronicle.StoredEvent
-	for rows.Next() {
-		var e chronicle.StoredEvent
-		var first sql.NullInt64
-		var key string
-		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &e.SourceActor, &e.SourceName, &e.TargetActor, &e.TargetName, &e.Date, &e.Place, &e.PlaceCountry,
-			&e.Story, &first, &e.Reports, &e.Sources, &e.Confidence, &e.DocID, &e.Status, &key, &e.Evidence); err != nil {
-			return nil, s.err("Events", err)
-		}
-		e.Period = dedup.KeyPeriod(key)
-		e.FirstReport = fromNanos(first)
-		out = append(out, e)
-	}
-	return out, s.err("Events", rows.Err())
+	events, err := eventquery.After(ctx, s.db, p, f, chronicle.EventKey{})
+	return events, s.err("Events", err)
 }
 
 // Reports implements chronicle.Store.
