@@ -880,7 +880,7 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 			implicit = true
 		}
 	}
-	if len(sources) == 0 && p.Type == "RETREAT" && !p.Noun {
+	if len(sources) == 0 && p.ObjDoer && !p.Noun {
 		// "(demands) to withdraw Ukrainian forces": with no subject, the
 		// forces withdrawn tell who retreats.
 		if o := w.childBy(i, "obj"); o >= 0 && groupNouns[w.s.lemma[o]] {

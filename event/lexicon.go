@@ -34,6 +34,7 @@ type Pattern struct {
 	Negative  bool // the predicate denies the event ("skipped the meeting")
 	Compound  bool // applies only with a compound subject, whose members are each other's targets
 	Reverse   bool // the subject is the target, the governed phrase the source ("received aid from X")
+	ObjDoer   bool // with no subject, a group-noun object is the source ("to withdraw Ukrainian forces")
 	Line      string
 	Source    string // "file:line" for the why
 }
@@ -188,6 +189,8 @@ func parsePattern(line string) (*Pattern, error) {
 			p.Compound, p.Symmetric = true, true
 		case o == "reverse":
 			p.Reverse = true
+		case o == "objdoer":
+			p.ObjDoer = true
 		case strings.HasPrefix(o, "target="):
 			p.Targets = strings.Split(strings.TrimPrefix(o, "target="), ",")
 		default:
