@@ -219,7 +219,7 @@ func (r *Reader) readFile(ctx context.Context, path string, yield func(Article, 
 		inner := yield
 		yield = func(a Article, err error) bool {
 			if err == nil {
-				fillMeta(&a.Meta, meta)
+				FillMeta(&a.Meta, meta)
 				if problem != nil {
 					a.Problems = append(a.Problems, *problem)
 				}
@@ -279,8 +279,8 @@ func Sidecar(path string) (meta chronicle.Meta, problem *chronicle.Problem, ok b
 	return meta, nil, true
 }
 
-// fillMeta sets the fields of m that are empty from side.
-func fillMeta(m *chronicle.Meta, side chronicle.Meta) {
+// FillMeta sets the fields of m that are empty from side.
+func FillMeta(m *chronicle.Meta, side chronicle.Meta) {
 	m.URL = firstNonEmpty(m.URL, side.URL)
 	m.Title = firstNonEmpty(m.Title, side.Title)
 	m.Source = firstNonEmpty(m.Source, side.Source)

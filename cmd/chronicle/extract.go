@@ -55,13 +55,7 @@ With no FILE, or when FILE is -, it reads standard input.`,
 				// empty: the publication date anchors relative dates.
 				if side, problem, ok := input.Sidecar(name); ok {
 					sideProblem = problem
-					if meta.Title == "" {
-						meta.Title = side.Title
-					}
-					if meta.URL == "" {
-						meta.URL = side.URL
-					}
-					meta.Source, meta.Language, meta.Published = side.Source, side.Language, side.Published
+					input.FillMeta(&meta, side)
 				}
 			}
 			doc, err := newDocument(raw, name, meta, maxBytes)
