@@ -207,6 +207,12 @@ func titleCase(s string) string {
 
 // roleAt returns the longest role title starting at token i and its length
 // in tokens; a plural last word ("envoys") matches its singular.
+// pluralRole reports whether the title r ending before token j is in the
+// plural ("leaders", "special envoys") while its lexicon title is not.
+func (lx *lexicon) pluralRole(doc *chronicle.Document, r int32, j int) bool {
+	return strings.HasSuffix(doc.Form(j-1), "s") && !strings.HasSuffix(lx.roles[r].Title, "s")
+}
+
 func (lx *lexicon) roleAt(doc *chronicle.Document, i, end int) (int32, int) {
 	// Most words start no title: one lookup rules them out.
 	if w := doc.Form(i); !lx.roleHead[seqHash(fnvOffset, w, true)] &&

@@ -212,10 +212,12 @@ func (s *scratch) detectNews(doc *chronicle.Document, n *newsScratch) {
 						n.ms = append(n.ms, m)
 					} else {
 						country, countryAt = pl.Code, next
-						if r, _ := lx.roleAt(doc, next, end); r < 0 && next < end && doc.Tokens[next].UPOS != "PROPN" {
+						if r, rn := lx.roleAt(doc, next, end); (r < 0 || lx.pluralRole(doc, r, next+rn)) && next < end && doc.Tokens[next].UPOS != "PROPN" {
 							// "Ukrainian forces", "Russian leaders": the
 							// demonym names the state the group belongs to,
 							// so it is a mention of that state (as CAMEO codes it).
+							// A singular title stays a person: "the Russian
+							// president".
 							m := s.newMention(i, next, next-1, si, kindNamed)
 							m.etype, m.place, m.country = chronicle.EntityGPE, p, pl.Code
 							m.quote = n.inQ[i]
@@ -364,7 +366,7 @@ func (s *scratch) roleMention(doc *chronicle.Document, n *newsScratch, si, i int
 		roleStart--
 	}
 	j := i + rn
-	plural := strings.HasSuffix(doc.Form(j-1), "s") && !strings.HasSuffix(lx.roles[r].Title, "s")
+	plural := lx.pluralRole(doc, r, j)
 	roleSp := chronicle.Span{Start: int(doc.Tokens[roleStart].Start), End: int(doc.Tokens[j-1].End)}
 	// "of Ukraine" after the title gives its country.
 	if j+1 < end && doc.Form(j) == "of" {

@@ -871,6 +871,7 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 		tpath = "conj (symmetric)"
 	} else if p.Noun && len(sources) == 0 && len(targets) > 1 && tpath == "nmod:between" {
 		sources, targets = targets[:1], targets[1:]
+		path, tpath = []string{"nmod:between"}, "nmod:between → conj"
 	}
 	implicit := false
 	if len(targets) == 0 && anaph < 0 && p.Noun && len(sources) > 0 {
