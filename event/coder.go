@@ -513,7 +513,42 @@ func (w *work) participants(tok int, out []participant) []participant {
 		}
 		return true
 	})
+	// "The secretary of state and vice president": the parse may hang the
+	// second title on a word inside the first actor's mention ("state").
+	// A conjunct there that is another actor is a participant too.
+	if a := w.s.actorOf[tok]; a >= 0 {
+		lo, hi := tok, tok
+		for lo > 0 && w.s.actorOf[lo-1] == a {
+			lo--
+		}
+		for hi+1 < len(w.doc.Tokens) && w.s.actorOf[hi+1] == a {
+			hi++
+		}
+		for t := lo; t <= hi; t++ {
+			if t == tok {
+				continue
+			}
+			w.children(t, func(c int) bool {
+				if w.rel(c) == "conj" && (c < lo || c > hi) && w.s.actorOf[c] >= 0 && w.s.actorOf[c] != a {
+					out = w.participants(c, out)
+				}
+				return true
+			})
+		}
+	}
 	return out
+}
+
+// forms quotes the head words of participants: "'secretary', 'president'".
+func (w *work) forms(ps []participant) string {
+	var b strings.Builder
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "'%s'", w.doc.Form(p.tok))
+	}
+	return b.String()
 }
 
 func (w *work) one(tok int, out []participant, depth int) []participant {
@@ -915,10 +950,10 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 	var why strings.Builder
 	fmt.Fprintf(&why, "%s `%s` matched '%s' (%s %s)", p.Source, p.Line, d.SpanText(trig), d.Tokens[i].UPOS, d.Tokens[i].Deprel)
 	if len(sources) > 0 {
-		fmt.Fprintf(&why, "; source via %s: '%s'", strings.Join(path, " → "), d.Form(sources[0].tok))
+		fmt.Fprintf(&why, "; source via %s: %s", strings.Join(path, " → "), w.forms(sources))
 	}
 	if len(targets) > 0 {
-		fmt.Fprintf(&why, "; target via %s: '%s'", tpath, d.Form(targets[0].tok))
+		fmt.Fprintf(&why, "; target via %s: %s", tpath, w.forms(targets))
 	} else if anaph >= 0 {
 		fmt.Fprintf(&why, "; target via %s: '%s' (the parties of an earlier %s)", tpath, d.Form(anaph), w.s.lemma[anaph])
 	}
