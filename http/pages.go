@@ -11,6 +11,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/http/ui"
@@ -21,10 +22,25 @@ import (
 type templates map[string]*template.Template
 
 var funcs = template.FuncMap{
-	"day": func(t interface{ Format(string) string }) string { return t.Format("2006-01-02") },
-	"pct": func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
-	"q":   url.QueryEscape,
-	"p":   url.PathEscape,
+	"day":    func(t interface{ Format(string) string }) string { return t.Format("2006-01-02") },
+	"pct":    func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
+	"q":      url.QueryEscape,
+	"p":      url.PathEscape,
+	"quoted": quoted,
+}
+
+// quoted renders a quote's content: a direct quote in quotation marks
+// unless its content already carries them (the extractor keeps the writer's
+// marks); an indirect or mixed one as written, with only the marks it has.
+func quoted(kind, content string) string {
+	content = strings.TrimSpace(content)
+	if kind != "direct" || content == "" {
+		return content
+	}
+	if r, _ := utf8.DecodeRuneInString(content); strings.ContainsRune("\"'“”‘’«»„", r) {
+		return content
+	}
+	return "“" + content + "”"
 }
 
 func parseTemplates() (templates, error) {
