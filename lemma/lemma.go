@@ -68,15 +68,64 @@ func (l *Lemmatizer) Lemma(form string, tag uint32, keepCase bool, buf []byte) (
 		if strip > len(base) {
 			break
 		}
-		if !lowered && add == "" {
-			return form[:len(form)-strip], base
+		n := len(base) - strip
+		if add == "" {
+			if d := doubleL(base, n); d != 0 {
+				return string(base[:n+d]), base
+			}
+			if !lowered {
+				return form[:n], base
+			}
 		}
-		return string(base[:len(base)-strip]) + add, base
+		return string(base[:n]) + add, base
 	}
 	if !lowered {
 		return form, base
 	}
 	return string(base), base
+}
+
+// doubleL corrects a rule's cut at n in a form with a double l: suffix
+// rules learned from "travelled" and "rolled" cannot tell that a stem of
+// one syllable keeps both l's ("shelled": shell, "drilled": drill) while a
+// longer one keeps one ("patrolled": patrol, "labelled": label). It
+// returns +1 to keep one more byte, -1 to keep one fewer, or 0.
+func doubleL(b []byte, n int) int {
+	if n < 2 || n > len(b) {
+		return 0
+	}
+	one := syllables(b[:n]) <= 1
+	if n >= 3 && (b[n-3] == 'i' || b[n-3] == 'u') && (b[n-2] == 'a' || b[n-2] == 'e' || b[n-2] == 'o') {
+		one = false // "fuel", "dial", "trial": two syllables in one vowel group
+	}
+	switch {
+	case n < len(b) && b[n-1] == 'l' && b[n] == 'l' && b[n-2] != 'l' && one:
+		return 1
+	case b[n-1] == 'l' && b[n-2] == 'l' && n < len(b) && !one && n >= 3 && isVowel(b[n-3]):
+		return -1
+	}
+	return 0
+}
+
+// syllables counts the vowel groups of an ASCII word.
+func syllables(w []byte) int {
+	n, prev := 0, false
+	for _, c := range w {
+		v := isVowel(c) || c == 'y' && n > 0
+		if v && !prev {
+			n++
+		}
+		prev = v
+	}
+	return n
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
+	}
+	return false
 }
 
 // Builder collects training examples for a Lemmatizer.
