@@ -501,7 +501,7 @@ func (v *view) indirect(lx *Lexicon) {
 				// cue model and the parse
 				f, ok = v.learnedCue(v.cue, i, s)
 			}
-			if !ok {
+			if !ok || v.deed(f) {
 				continue
 			}
 			v.mixed(&f)

@@ -207,6 +207,12 @@ func TestParsedFrames(t *testing.T) {
 			[]q{{"one aide on the committee", "said", "“The hearing was a mess,”", -1}}},
 		{"gerund after a preposition", "The mayor ended the meeting by saying the budget was sound.",
 			[]q{{"The mayor", "saying", "the budget was sound", -1}}},
+		// verbs of force with a bare object report deeds, with a clause words
+		{"a strike is no quote", "Russian forces struck Kyiv on Friday.", nil},
+		{"an attack on a place is no quote", "Militants attacked a checkpoint in Sinai.", nil},
+		// (PolNeAR dev loses 4 of 1,584 matches to this: "attacked Clinton")
+		{"the words of an attack are", "The senator attacked the plan, saying it would fail.",
+			[]q{{"The senator", "saying", "it would fail", -1}}},
 	}
 	x := New()
 	for _, tc := range tests {
