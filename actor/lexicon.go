@@ -27,7 +27,7 @@ type roleInfo struct {
 type placeInfo struct {
 	Name    string // canonical name ("Ukraine", "NATO")
 	Code    string // ISO 3166-1 alpha-3 or organization code; "" for none
-	Kind    string // name, demonym, capital, org
+	Kind    string // name, demonym, capital, org, place (a city or region)
 	Sector  string
 	words   int
 	isState bool
@@ -127,7 +127,11 @@ func loadLexicon() (*lexicon, error) {
 		if code == "-" {
 			code = ""
 		}
-		p := placeInfo{Name: cols[0], Code: code, Kind: cols[2], Sector: cols[3], isState: cols[2] != "org"}
+		sector := cols[3]
+		if sector == "-" {
+			sector = ""
+		}
+		p := placeInfo{Name: cols[0], Code: code, Kind: cols[2], Sector: sector, isState: cols[2] != "org" && cols[2] != "place"}
 		if p.isState {
 			if c := countries.ByName(code); c == countries.Unknown || c.Alpha3() != code {
 				return fmt.Errorf("%q: %s is not an ISO 3166-1 alpha-3 code the country library knows", cols[0], code)
@@ -157,6 +161,18 @@ func loadLexicon() (*lexicon, error) {
 		if cp := c.Capital().String(); cp != "" && !strings.HasPrefix(cp, "Unknown") {
 			addPlace(cp, placeInfo{Name: lx.names[code], Code: code, Kind: "capital", Sector: "government", isState: true})
 		}
+	}
+	// Cities and regions from the Phoenix dictionary: after the reviewed
+	// file and the capitals, which stand for their state.
+	err = eachLine("data/places-phoenix.tsv", func(cols []string) error {
+		if len(cols) != 2 || len(cols[1]) != 3 {
+			return fmt.Errorf("want a place and a 3-letter code, got %q", cols)
+		}
+		addPlace(cols[0], placeInfo{Name: cols[0], Code: cols[1], Kind: "place"})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	// Demonyms and capitals point at the state's canonical name.
 	for i := range lx.places {

@@ -497,7 +497,10 @@ var lightVerbs = map[string]bool{"hold": true, "have": true, "make": true, "put"
 
 var groupNouns = map[string]bool{"official": true, "leader": true, "delegation": true, "force": true, "troop": true,
 	"government": true, "side": true, "minister": true, "diplomat": true, "negotiator": true, "army": true,
-	"military": true, "soldier": true, "authority": true, "representative": true, "envoy": true, "team": true}
+	"military": true, "soldier": true, "authority": true, "representative": true, "envoy": true, "team": true,
+	// a state's arms act for it: "Israeli jets bombed ...", "Russian drones hit ..."
+	"jet": true, "warplane": true, "aircraft": true, "drone": true, "missile": true, "tank": true,
+	"artillery": true, "navy": true, "warship": true, "helicopter": true, "police": true, "ministry": true}
 
 // participants resolves the actor(s) a token stands for: its actor, its
 // conjuncts' actors, and for group nouns ("officials from Ukraine",
@@ -935,7 +938,7 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 	}
 
 	negated, modality, swhy := w.status(i, p)
-	place, placeCountry := w.place(i, p, targets)
+	place, placeCountry := w.place(i, p, targets, implicit)
 	date, dateWhy := w.date(i, si)
 
 	trig := d.Tokens[i].Span()
@@ -1225,13 +1228,14 @@ func (w *work) implicitTarget(si int, sources []participant) participant {
 }
 
 // place finds where the event happened: an "in/at" phrase naming a place,
-// or the host of a visit.
-func (w *work) place(i int, p *Pattern, targets []participant) (string, string) {
+// the host of a visit, or the place an attack or seizure was aimed at (not
+// an implicit target, which the text does not name with the event).
+func (w *work) place(i int, p *Pattern, targets []participant, implicit bool) (string, string) {
 	d := w.doc
 	if p.Place && len(targets) > 0 && targets[0].actor >= 0 {
 		a := d.Actors[targets[0].actor]
 		if a.Type == chronicle.EntityGPE || a.Type == chronicle.EntityLoc {
-			return a.Name, a.Country
+			return w.placeName(targets[0].actor, targets[0].tok), a.Country
 		}
 	}
 	pl, pc := "", ""
@@ -1246,7 +1250,7 @@ func (w *work) place(i int, p *Pattern, targets []participant) (string, string) 
 			}
 			if cs := w.caseOf(c); cs == "in" || cs == "at" {
 				if a := w.s.actorOf[c]; a >= 0 && (d.Actors[a].Type == chronicle.EntityGPE || d.Actors[a].Type == chronicle.EntityLoc) {
-					pl, pc = d.Actors[a].Name, d.Actors[a].Country
+					pl, pc = w.placeName(int(a), c), d.Actors[a].Country
 					return false
 				}
 				if e := w.s.entityOf[c]; e >= 0 && (d.Entities[e].Type == chronicle.EntityGPE || d.Entities[e].Type == chronicle.EntityLoc) {
@@ -1261,7 +1265,33 @@ func (w *work) place(i int, p *Pattern, targets []participant) (string, string) 
 		})
 	}
 	look(i, 0)
+	if pl == "" && !implicit && materialTypes[p.Type] && len(targets) > 0 && targets[0].actor >= 0 {
+		// "Russian forces shelled Kharkiv": an attack or a seizure happens
+		// where its target is, when the target is a place.
+		if a := d.Actors[targets[0].actor]; a.Type == chronicle.EntityGPE || a.Type == chronicle.EntityLoc {
+			pl, pc = w.placeName(targets[0].actor, targets[0].tok), a.Country
+		}
+	}
 	return pl, pc
+}
+
+// materialTypes are the event types that happen at their target.
+var materialTypes = map[string]bool{"ASSAULT": true, "COERCE": true}
+
+// placeName names the place actor a is mentioned as at token tok: a
+// capital standing for its state ("met in Moscow", an actor "Russia") is
+// the city, so the event keeps the place the text names, with the state's
+// country code beside it. Other mentions give the actor's name.
+func (w *work) placeName(a, tok int) string {
+	act := &w.doc.Actors[a]
+	for _, m := range act.Mentions {
+		if m.Kind == chronicle.MentionNamed && m.Start <= int(w.doc.Tokens[tok].Start) && int(w.doc.Tokens[tok].End) <= m.End {
+			if e := w.s.entityOf[tok]; e >= 0 && w.doc.Entities[e].Type != chronicle.EntityNORP {
+				return w.doc.Text[m.Start:m.End]
+			}
+		}
+	}
+	return act.Name
 }
 
 // date returns the governing date of predicate i (timex.Governing). An

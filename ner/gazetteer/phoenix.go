@@ -30,7 +30,8 @@ var PhoenixFiles = []string{
 type record struct {
 	phrases []string
 	comment string
-	country bool // one of its codes is a bare country code ("ARM")
+	country bool   // one of its codes is a bare country code ("ARM")
+	code    string // the first such code
 	dated   bool
 }
 
@@ -89,6 +90,62 @@ func Phoenix(dir string) (Names, error) {
 	n.Places = sortedKeys(places)
 	slices.Sort(n.FirstNames)
 	return n, nil
+}
+
+// Place is a place inside a state: a city, province or region.
+type Place struct {
+	Name string // title-cased ("Khan Younis")
+	Code string // the state's CAMEO country code, which is ISO 3166-1 alpha-3 for states
+}
+
+// PhoenixPlaces reads the country file of the Phoenix dictionaries in dir
+// and returns the places its country records list beside the country's
+// names ("+ISTANBUL_" under "TURKEY_ [TUR]"), sorted by name. Country
+// names, demonyms and places listed under more than one country
+// ("Jerusalem") are left out.
+func PhoenixPlaces(dir string) ([]Place, error) {
+	recs, err := readRecords(filepath.Join(dir, PhoenixFiles[0]))
+	if err != nil {
+		return nil, err
+	}
+	codes := map[string]string{}
+	for _, r := range recs {
+		if !r.country || r.code == "" || strings.Contains(r.comment, "CountryInfo") || len(r.phrases) == 0 {
+			continue
+		}
+		for _, p := range r.phrases[1:] {
+			if p == r.phrases[0] || isDemonym(p, r.phrases[0]) || len(p) < 3 || p[0] < 'A' || p[0] > 'Z' {
+				continue
+			}
+			p = lowerConnectors(p)
+			if c, ok := codes[p]; ok && c != r.code {
+				codes[p] = "" // ambiguous
+				continue
+			}
+			codes[p] = r.code
+		}
+	}
+	out := make([]Place, 0, len(codes))
+	for p, c := range codes {
+		if c != "" {
+			out = append(out, Place{Name: p, Code: c})
+		}
+	}
+	slices.SortFunc(out, func(a, b Place) int { return strings.Compare(a.Name, b.Name) })
+	return out, nil
+}
+
+// lowerConnectors writes the small words inside a place name as news
+// writes them: "Port of Spain", "Rio de Janeiro", "Dar es Salaam".
+func lowerConnectors(p string) string {
+	ws := strings.Split(p, " ")
+	for i := 1; i < len(ws); i++ {
+		switch ws[i] {
+		case "Of", "The", "And", "De", "Del", "Da", "Do", "Des", "Es", "La", "Le", "Sur", "En":
+			ws[i] = strings.ToLower(ws[i])
+		}
+	}
+	return strings.Join(ws, " ")
 }
 
 func sortedKeys(m map[string]bool) []string {
@@ -176,7 +233,12 @@ func parseRecords(r io.Reader) ([]record, error) {
 func (r *record) addCode(s string) {
 	code, dated := parseCode(s)
 	r.dated = r.dated || dated
-	r.country = r.country || (len(code) == 3 && strings.ToUpper(code) == code)
+	if len(code) == 3 && strings.ToUpper(code) == code {
+		r.country = true
+		if r.code == "" {
+			r.code = code
+		}
+	}
 }
 
 // splitPhrase splits "WORD_WORD_ [CODE ...]" into "Word Word" and the

@@ -1,0 +1,49 @@
+package actor_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chronicle-news/chronicle/internal/shared"
+	"github.com/chronicle-news/chronicle/ner/gazetteer"
+)
+
+// TestPhoenixPlacesFile checks that data/places-phoenix.tsv is what the
+// Phoenix country dictionary gives; -update rewrites it.
+func TestPhoenixPlacesFile(t *testing.T) {
+	dir := shared.Path(t, "corpora", "petrarch2", "dictionaries")
+	ps, err := gazetteer.PhoenixPlaces(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString(phoenixPlacesHeader)
+	for _, p := range ps {
+		fmt.Fprintf(&b, "%s\t%s\n", p.Name, p.Code)
+	}
+	path := filepath.Join("data", "places-phoenix.tsv")
+	if *update {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if string(got) != b.String() {
+		t.Errorf("%s is not what %s gives (run with -update)", path, dir)
+	}
+}
+
+const phoenixPlacesHeader = `# Places inside states (cities, provinces, regions) and the state's code,
+# derived from Phoenix.Countries.actors.txt of the PETRARCH2 dictionaries
+# (The MIT License (MIT), Copyright (c) 2015 Open Event Data Alliance):
+# the phrases its country records list beside the country's names. Country
+# names, demonyms and places listed under two countries are left out.
+# Generated: go test ./actor -run TestPhoenixPlacesFile -update
+# Columns: place (matched case-sensitively word by word), code.
+`

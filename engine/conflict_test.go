@@ -1,0 +1,56 @@
+package engine_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/engine"
+)
+
+// TestConflictEvents codes sentences of the kind conflict reporting is made
+// of (written for this test): who struck where, with the place at city
+// level and its country, and no attack taken for a quote.
+func TestConflictEvents(t *testing.T) {
+	pipe, err := engine.New(engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text                       string
+		typ, source, target, place string
+		placeCountry               string
+	}{
+		{"Russian forces shelled Kharkiv on Saturday.", "ASSAULT", "RUS", "UKR", "Kharkiv", "UKR"},
+		{"Israeli jets bombed Gaza City overnight.", "ASSAULT", "ISR", "PSE", "Gaza City", "PSE"},
+		{"Russian forces struck Kyiv on Friday.", "ASSAULT", "RUS", "UKR", "Kyiv", "UKR"},
+		{"Ukrainian and Russian delegations met in Istanbul on Friday.", "CONSULT", "UKR", "RUS", "Istanbul", "TUR"},
+		{"Delegations from Ukraine and Russia met in Moscow.", "CONSULT", "UKR", "RUS", "Moscow", "RUS"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			doc, err := chronicle.NewDocument([]byte(tc.text), "t", chronicle.Meta{Published: time.Date(2025, 5, 16, 0, 0, 0, 0, time.UTC)}, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := pipe.Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range doc.Quotes {
+				t.Errorf("quote %q %q: a deed is no quote", doc.SpanText(q.Cue), doc.SpanText(q.Content))
+			}
+			for _, e := range doc.Events {
+				sc, _ := who(doc, e.Source)
+				tc2, _ := who(doc, e.Target)
+				if e.Type == tc.typ && sc == tc.source && tc2 == tc.target && e.Place == tc.place && e.PlaceCountry == tc.placeCountry {
+					return
+				}
+			}
+			for _, e := range doc.Events {
+				t.Log(eventLine(doc, e), e.PlaceCountry)
+			}
+			t.Errorf("no %s %s→%s at %s (%s)", tc.typ, tc.source, tc.target, tc.place, tc.placeCountry)
+		})
+	}
+}
