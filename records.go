@@ -105,6 +105,10 @@ type Event struct {
 	Why          string // the pattern that fired and the parse path it matched
 	Confidence   float64
 	Quote        int // index of the quote it is reported in, -1 when none
+	// NoActor is set when no participant can be an actor (not an actor,
+	// a name or an agent noun: "that is impossible to crack"). Such an
+	// event is kept in the document for review but not stored.
+	NoActor bool
 }
 
 // Status is how the text presents the event: "" when it is reported as

@@ -54,3 +54,42 @@ func TestConflictEvents(t *testing.T) {
 		})
 	}
 }
+
+// TestEventsWithoutActors: figurative uses of event verbs in other news
+// ("hits the shelves", "impossible to crack") have no actor taking part;
+// they are flagged (and so never stored), while an attack by a named state
+// is not.
+func TestEventsWithoutActors(t *testing.T) {
+	pipe, err := engine.New(engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text    string
+		noActor bool
+	}{
+		{"The new phone hits the shelves next week.", true},
+		{"Experts said the code is virtually impossible to crack.", true},
+		{"Russian forces shelled Kharkiv on Saturday.", false},
+		{"Police arrested three protesters.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			doc, err := chronicle.NewDocument([]byte(tc.text), "t", chronicle.Meta{Published: time.Date(2025, 5, 16, 0, 0, 0, 0, time.UTC)}, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := pipe.Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Events) == 0 {
+				t.Fatal("no event coded")
+			}
+			for _, e := range doc.Events {
+				if e.NoActor != tc.noActor {
+					t.Errorf("%s %q: NoActor = %v, want %v (%s)", e.Type, doc.SpanText(e.Evidence), e.NoActor, tc.noActor, e.Why)
+				}
+			}
+		})
+	}
+}

@@ -936,6 +936,10 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 		// "the only way to move closer": an abstract noun does nothing.
 		return
 	}
+	// "that is impossible to crack", "staff being fired": no participant
+	// can be an actor. The event stays in the document, flagged, for a
+	// reader to see; the chronicle does not store it.
+	noActor := anaph < 0 && !w.agentive(sources) && !w.agentive(targets)
 
 	negated, modality, swhy := w.status(i, p)
 	place, placeCountry := w.place(i, p, targets, implicit)
@@ -948,7 +952,7 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 	ev := chronicle.Event{
 		Trigger: trig,
 		Type:    p.Type, Mode: p.Mode, Date: date, Place: place, PlaceCountry: placeCountry,
-		Negated: negated, Modality: modality, Quote: w.quoteAt(trig),
+		Negated: negated, Modality: modality, Quote: w.quoteAt(trig), NoActor: noActor,
 	}
 	var why strings.Builder
 	fmt.Fprintf(&why, "%s `%s` matched '%s' (%s %s)", p.Source, p.Line, d.SpanText(trig), d.Tokens[i].UPOS, d.Tokens[i].Deprel)
@@ -969,6 +973,9 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 	if ev.Quote >= 0 {
 		fmt.Fprintf(&why, "; reported in quote %d", ev.Quote)
 	}
+	if noActor {
+		why.WriteString("; no participant is an actor, a name or an agent noun: not stored")
+	}
 	ev.Why = why.String()
 	conf := 0.9
 	if len(sources) == 0 || (len(targets) == 0 && anaph < 0) {
@@ -980,7 +987,10 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 	if len(path) > 1 {
 		conf -= 0.1
 	}
-	ev.Confidence = conf
+	if noActor {
+		conf -= 0.4
+	}
+	ev.Confidence = max(conf, 0.1)
 	w.found = append(w.found, found{ev: ev, trigger: i, trig: trig, parts: sources, targets: targets, pat: p, anaph: anaph})
 }
 
@@ -1123,6 +1133,22 @@ func (w *work) abstract(ps []participant) bool {
 		}
 	}
 	return true
+}
+
+// agentive reports whether some participant can be an actor: an actor, a
+// named entity or proper noun, or a noun naming a kind of actor ("police",
+// "rebels", "officials").
+func (w *work) agentive(ps []participant) bool {
+	agents := agentNouns()
+	for _, p := range ps {
+		if p.actor >= 0 || w.s.entityOf[p.tok] >= 0 || w.doc.Tokens[p.tok].UPOS == "PROPN" {
+			return true
+		}
+		if l := w.s.lemma[p.tok]; groupNouns[l] || agents[l] {
+			return true
+		}
+	}
+	return false
 }
 
 // abstractNouns are nouns that name no actor, seen as subjects of figurative

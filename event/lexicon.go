@@ -20,6 +20,25 @@ var defaultLexicon string
 //go:embed cameo.txt
 var cameoLexicon string
 
+// agentsFile lists nouns that name a kind of actor ("police", "rebel",
+// "company"), generated from Phoenix.agents.txt (see its header).
+//
+//go:embed agents.txt
+var agentsFile string
+
+// agentNouns is the set of agentsFile's nouns, built once.
+var agentNouns = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(agentsFile, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		noun, _, _ := strings.Cut(line, "\t")
+		m[noun] = true
+	}
+	return m
+})
+
 // Pattern is one line of the lexicon.
 type Pattern struct {
 	Type      string // PLOVER event type

@@ -24,14 +24,18 @@ var RetiredPLOVER = map[string]string{
 
 // GSRResult is the outcome of scoring the PLOVER gold-standard records.
 type GSRResult struct {
-	Records      int            `json:"records"`
-	Correct      int            `json:"correct"`       // top event's type equals the gold type
-	AnyCorrect   int            `json:"any_correct"`   // some event of the sentence has the gold type
-	NoEvent      int            `json:"no_event"`      // sentences where nothing was coded
-	TypeAccuracy float64        `json:"type_accuracy"` // percent, Correct / Records
-	AnyAccuracy  float64        `json:"any_accuracy"`  // percent, AnyCorrect / Records
-	PerType      map[string]int `json:"per_type_correct"`
-	PerTypeGold  map[string]int `json:"per_type_gold"`
+	Records      int     `json:"records"`
+	Correct      int     `json:"correct"`       // top event's type equals the gold type
+	AnyCorrect   int     `json:"any_correct"`   // some event of the sentence has the gold type
+	NoEvent      int     `json:"no_event"`      // sentences where nothing was coded
+	TypeAccuracy float64 `json:"type_accuracy"` // percent, Correct / Records
+	AnyAccuracy  float64 `json:"any_accuracy"`  // percent, AnyCorrect / Records
+	// StoredCorrect and StoredTypeAccuracy count only the events the store
+	// keeps (an actor, a name or an agent noun takes part).
+	StoredCorrect      int            `json:"stored_correct"`
+	StoredTypeAccuracy float64        `json:"stored_type_accuracy"`
+	PerType            map[string]int `json:"per_type_correct"`
+	PerTypeGold        map[string]int `json:"per_type_gold"`
 	// Details lists each sentence's gold type and the types coded, top
 	// event first, for error analysis (`eval events --details`).
 	Details []GSRDetail `json:"details,omitempty"`
@@ -93,6 +97,15 @@ func GSR(ctx context.Context, path string, pipe chronicle.Stage) (*GSRResult, er
 			continue
 		}
 		det.Top = PLOVERType(TopEvent(doc, doc.Events))
+		var stored []chronicle.Event
+		for _, e := range doc.Events {
+			if !e.NoActor {
+				stored = append(stored, e)
+			}
+		}
+		if len(stored) > 0 && PLOVERType(TopEvent(doc, stored)) == gold {
+			res.StoredCorrect++
+		}
 		res.Details = append(res.Details, det)
 		if det.Top == gold {
 			res.Correct++
@@ -108,6 +121,7 @@ func GSR(ctx context.Context, path string, pipe chronicle.Stage) (*GSRResult, er
 	if res.Records > 0 {
 		res.TypeAccuracy = pct(res.Correct, res.Records)
 		res.AnyAccuracy = pct(res.AnyCorrect, res.Records)
+		res.StoredTypeAccuracy = pct(res.StoredCorrect, res.Records)
 	}
 	return res, nil
 }

@@ -37,6 +37,7 @@ func Run(t *testing.T, open func(t *testing.T) chronicle.Store) {
 		{"EventsMerged", testEventsMerged},
 		{"EventQueries", testEventQueries},
 		{"EventStatus", testEventStatus},
+		{"EventsWithoutActors", testEventsWithoutActors},
 		{"QuotesAndActors", testQuotesAndActors},
 		{"CharOffsets", testCharOffsets},
 		{"EntitiesWithoutActors", testEntitiesWithoutActors},
@@ -457,6 +458,32 @@ func testEventStatus(t *testing.T, s chronicle.Store) {
 				t.Errorf("EventsAfter(status %q) gave %d events, want %d", tt.status, len(paged), len(tt.want))
 			}
 		}
+	}
+}
+
+// testEventsWithoutActors: an event no actor takes part in ("the code is
+// impossible to crack") stays out of the chronicle; the document's other
+// events are stored, each report keeping its index in the document.
+func testEventsWithoutActors(t *testing.T, s chronicle.Store) {
+	b := newDoc("The code is impossible to crack, experts said. Police arrested Umerov in Istanbul.", day0).
+		actor("Q2", "Rustem Umerov", "PERSON", "Umerov").
+		event("ASSAULT", "", "code", "", "code", "2025-05-16", "The code is impossible to crack").
+		event("COERCE", "", "Police", "Q2", "Umerov", "2025-05-16", "Police arrested Umerov")
+	b.doc.Events[0].NoActor = true
+	put(t, s, b.doc)
+	events, err := s.Events(context.Background(), chronicle.EventFilter{Status: chronicle.StatusAll})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(events) != 1 || events[0].Type != "COERCE" {
+		t.Fatalf("stored %d events (%+v), want the COERCE one only", len(events), events)
+	}
+	reports, err := s.Reports(context.Background(), events[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reports) != 1 || reports[0].Text != "Police arrested Umerov" {
+		t.Errorf("reports = %+v, want one with the arrest's evidence", reports)
 	}
 }
 

@@ -56,7 +56,8 @@ func newEvalEventsCmd() *cobra.Command {
   --gold .../PLOVER_GSR_CAMEO.json
       PLOVER's gold-standard records (retired 0.5b1 names remapped: DEMAND→REQUEST,
       DISAPPROVE and INVESTIGATE→ACCUSE, FIGHT→ASSAULT). type_accuracy is the share
-      of sentences whose top event has the gold type.`,
+      of sentences whose top event has the gold type; stored_type_accuracy counts
+      only events the store keeps (an actor, a name or an agent noun takes part).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if gold == "" {
 				return usageError{fmt.Errorf("--gold is required")}

@@ -279,3 +279,89 @@ func titleCase(w string) string {
 	}
 	return w[:1] + strings.ToLower(w[1:])
 }
+
+// Agent is a noun that names a kind of actor, with its Phoenix agent code:
+// "police" (COP), "rebel" (REB), "company" (BUS).
+type Agent struct {
+	Noun string // lower case, as the head of the dictionary's phrase
+	Code string
+}
+
+// PhoenixAgents reads Phoenix.agents.txt in dir and returns the head nouns
+// of its agent phrases ("ANTI_RIOT_POLICE [~COP]" gives police, "HEAD_OF_
+// STATE" gives head), substitution sets expanded ("POLICE!PERSON!" gives
+// policeman, policewoman, ...), each with its most frequent code, sorted.
+func PhoenixAgents(dir string) ([]Agent, error) {
+	path := filepath.Join(dir, "Phoenix.agents.txt")
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	defer f.Close()
+	subs := map[string][]string{}
+	counts := map[string]map[string]int{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line, _, _ := strings.Cut(sc.Text(), "#")
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if name, set, ok := strings.Cut(line, "="); ok && strings.HasPrefix(line, "!") {
+			for _, w := range strings.Split(set, ",") {
+				subs[strings.TrimSpace(name)] = append(subs[strings.TrimSpace(name)], strings.TrimSpace(w))
+			}
+			continue
+		}
+		open, close := strings.Index(line, "[~"), strings.IndexByte(line, ']')
+		if open < 0 || close < open {
+			continue
+		}
+		code := line[open+2 : close]
+		phrase := strings.Fields(line[:open])
+		if len(phrase) == 0 || strings.HasPrefix(phrase[0], "{") {
+			continue
+		}
+		forms := []string{phrase[0]}
+		for k, set := range subs {
+			if strings.Contains(phrase[0], k) {
+				forms = forms[:0]
+				for _, w := range set {
+					forms = append(forms, strings.ReplaceAll(phrase[0], k, w))
+				}
+			}
+		}
+		for _, form := range forms {
+			ws := strings.FieldsFunc(form, func(r rune) bool { return r == '_' })
+			if i := slices.Index(ws, "OF"); i > 0 {
+				ws = ws[:i]
+			}
+			if len(ws) == 0 {
+				continue
+			}
+			h := strings.ToLower(ws[len(ws)-1])
+			if len(h) < 3 || strings.IndexFunc(h, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+				continue
+			}
+			if counts[h] == nil {
+				counts[h] = map[string]int{}
+			}
+			counts[h][code]++
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("gazetteer: %s: %w", path, err)
+	}
+	out := make([]Agent, 0, len(counts))
+	for h, cs := range counts {
+		best, bn := "", 0
+		for c, n := range cs {
+			if n > bn || n == bn && c < best {
+				best, bn = c, n
+			}
+		}
+		out = append(out, Agent{Noun: h, Code: best})
+	}
+	slices.SortFunc(out, func(a, b Agent) int { return strings.Compare(a.Noun, b.Noun) })
+	return out, nil
+}
