@@ -105,11 +105,16 @@ type Event struct {
 	Why          string // the pattern that fired and the parse path it matched
 	Confidence   float64
 	Quote        int // index of the quote it is reported in, -1 when none
-	// NoActor is set when no participant can be an actor (not an actor,
-	// a name or an agent noun: "that is impossible to crack"). Such an
-	// event is kept in the document for review but not stored.
-	NoActor bool
+	// Scope is "" for an event the chronicle keeps, else why it does not
+	// (ScopeNoActor). Such an event stays in the document, for a reader to
+	// review, but is not stored.
+	Scope string
 }
+
+// ScopeNoActor marks an event no participant of which can be an actor:
+// none is an actor, a name or a noun naming a kind of actor ("the code is
+// impossible to crack", "it hits the shelves").
+const ScopeNoActor = "no-actor"
 
 // Status is how the text presents the event: "" when it is reported as
 // having happened (asserted), "negated" when the text denies it happened,

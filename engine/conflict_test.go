@@ -86,8 +86,8 @@ func TestEventsWithoutActors(t *testing.T) {
 				t.Fatal("no event coded")
 			}
 			for _, e := range doc.Events {
-				if e.NoActor != tc.noActor {
-					t.Errorf("%s %q: NoActor = %v, want %v (%s)", e.Type, doc.SpanText(e.Evidence), e.NoActor, tc.noActor, e.Why)
+				if got := e.Scope == chronicle.ScopeNoActor; got != tc.noActor {
+					t.Errorf("%s %q: Scope %q, want no-actor %v (%s)", e.Type, doc.SpanText(e.Evidence), e.Scope, tc.noActor, e.Why)
 				}
 			}
 		})

@@ -936,10 +936,13 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 		// "the only way to move closer": an abstract noun does nothing.
 		return
 	}
-	// "that is impossible to crack", "staff being fired": no participant
-	// can be an actor. The event stays in the document, flagged, for a
-	// reader to see; the chronicle does not store it.
-	noActor := anaph < 0 && !w.agentive(sources) && !w.agentive(targets)
+	// "that is impossible to crack": no participant can be an actor. The
+	// event stays in the document, marked, for a reader to see; the
+	// chronicle does not store it.
+	scope := ""
+	if anaph < 0 && !w.agentive(sources) && !w.agentive(targets) {
+		scope = chronicle.ScopeNoActor
+	}
 
 	negated, modality, swhy := w.status(i, p)
 	place, placeCountry := w.place(i, p, targets, implicit)
@@ -952,7 +955,7 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 	ev := chronicle.Event{
 		Trigger: trig,
 		Type:    p.Type, Mode: p.Mode, Date: date, Place: place, PlaceCountry: placeCountry,
-		Negated: negated, Modality: modality, Quote: w.quoteAt(trig), NoActor: noActor,
+		Negated: negated, Modality: modality, Quote: w.quoteAt(trig), Scope: scope,
 	}
 	var why strings.Builder
 	fmt.Fprintf(&why, "%s `%s` matched '%s' (%s %s)", p.Source, p.Line, d.SpanText(trig), d.Tokens[i].UPOS, d.Tokens[i].Deprel)
@@ -973,7 +976,7 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 	if ev.Quote >= 0 {
 		fmt.Fprintf(&why, "; reported in quote %d", ev.Quote)
 	}
-	if noActor {
+	if scope == chronicle.ScopeNoActor {
 		why.WriteString("; no participant is an actor, a name or an agent noun: not stored")
 	}
 	ev.Why = why.String()
@@ -987,7 +990,7 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 	if len(path) > 1 {
 		conf -= 0.1
 	}
-	if noActor {
+	if scope != "" {
 		conf -= 0.4
 	}
 	ev.Confidence = max(conf, 0.1)
@@ -1137,14 +1140,16 @@ func (w *work) abstract(ps []participant) bool {
 
 // agentive reports whether some participant can be an actor: an actor, a
 // named entity or proper noun, or a noun naming a kind of actor ("police",
-// "rebels", "officials").
+// "rebels", "officials", "companies").
 func (w *work) agentive(ps []participant) bool {
 	agents := agentNouns()
 	for _, p := range ps {
 		if p.actor >= 0 || w.s.entityOf[p.tok] >= 0 || w.doc.Tokens[p.tok].UPOS == "PROPN" {
 			return true
 		}
-		if l := w.s.lemma[p.tok]; groupNouns[l] || agents[l] {
+		if l := w.s.lemma[p.tok]; groupNouns[l] {
+			return true
+		} else if _, ok := agents[l]; ok {
 			return true
 		}
 	}

@@ -161,8 +161,9 @@ type EventOut struct {
 	Why          string  `json:"why"`
 	Confidence   float64 `json:"confidence"`
 	Quote        *int    `json:"quote"` // index of the quote it is reported in; null when none
-	// NoActor: no participant can be an actor; such events are not stored.
-	NoActor bool `json:"no_actor,omitempty"`
+	// Scope: why the store does not keep the event ("no-actor"); empty
+	// when it does.
+	Scope string `json:"scope,omitempty"`
 }
 
 // Build converts a document to its output form.
@@ -296,7 +297,7 @@ func (b *builder) build(opts Options) *Output {
 	for _, e := range d.Events {
 		eo := EventOut{Type: e.Type, Mode: e.Mode, Source: b.ref(e.Source), Target: b.ref(e.Target), Date: e.Date,
 			Place: e.Place, PlaceCountry: e.PlaceCountry, Negated: e.Negated, Modality: e.Modality,
-			Trigger: b.span(e.Trigger), Evidence: b.span(e.Evidence), Why: e.Why, Confidence: round3(e.Confidence), NoActor: e.NoActor}
+			Trigger: b.span(e.Trigger), Evidence: b.span(e.Evidence), Why: e.Why, Confidence: round3(e.Confidence), Scope: e.Scope}
 		if e.Quote >= 0 {
 			eo.Quote = intPtr(e.Quote)
 		}

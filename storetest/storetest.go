@@ -469,7 +469,7 @@ func testEventsWithoutActors(t *testing.T, s chronicle.Store) {
 		actor("Q2", "Rustem Umerov", "PERSON", "Umerov").
 		event("ASSAULT", "", "code", "", "code", "2025-05-16", "The code is impossible to crack").
 		event("COERCE", "", "Police", "Q2", "Umerov", "2025-05-16", "Police arrested Umerov")
-	b.doc.Events[0].NoActor = true
+	b.doc.Events[0].Scope = chronicle.ScopeNoActor
 	put(t, s, b.doc)
 	events, err := s.Events(context.Background(), chronicle.EventFilter{Status: chronicle.StatusAll})
 	if err != nil {

@@ -798,8 +798,8 @@ func (w *writer) events(d *chronicle.Document, story int64, dupOf string, date t
 	counted := map[int64]bool{}
 	for i := range d.Events {
 		e := &d.Events[i]
-		if e.NoActor {
-			continue // no participant can be an actor: nothing to chronicle
+		if e.Scope != "" {
+			continue // no actor takes part: not for the chronicle
 		}
 		key, day := dedup.EventKey(d, e, date)
 		ks := key.String()
