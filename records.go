@@ -106,8 +106,8 @@ type Event struct {
 	Confidence   float64
 	Quote        int // index of the quote it is reported in, -1 when none
 	// Scope is "" for an event the chronicle keeps, else why it does not
-	// (ScopeNoActor). Such an event stays in the document, for a reader to
-	// review, but is not stored.
+	// (ScopeNoActor, ScopeTargetNotActor). Such an event stays in the
+	// document, for a reader to review, but is not stored.
 	Scope string
 }
 
@@ -115,6 +115,12 @@ type Event struct {
 // none is an actor, a name or a noun naming a kind of actor ("the code is
 // impossible to crack", "it hits the shelves").
 const ScopeNoActor = "no-actor"
+
+// ScopeTargetNotActor marks an event coded by a pattern imported from
+// PETRARCH's CAMEO dictionary whose target is not an actor ("the minister
+// hit first-time buyers"): PETRARCH codes such broad verbs only between
+// actors of its dictionaries.
+const ScopeTargetNotActor = "target-not-actor"
 
 // Status is how the text presents the event: "" when it is reported as
 // having happened (asserted), "negated" when the text denies it happened,

@@ -943,6 +943,12 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 	if anaph < 0 && !w.agentive(sources) && !w.agentive(targets) {
 		scope = chronicle.ScopeNoActor
 	}
+	if scope == "" && anaph < 0 && len(targets) > 0 && p.Imported && !w.agentive(targets) {
+		// "Netanyahu broke a lot", "the minister hit first-time buyers":
+		// the imported CAMEO verbs are broad, and PETRARCH codes them only
+		// between actors of its dictionaries.
+		scope = chronicle.ScopeTargetNotActor
+	}
 
 	negated, modality, swhy := w.status(i, p)
 	place, placeCountry := w.place(i, p, targets, implicit)
@@ -976,8 +982,11 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 	if ev.Quote >= 0 {
 		fmt.Fprintf(&why, "; reported in quote %d", ev.Quote)
 	}
-	if scope == chronicle.ScopeNoActor {
+	switch scope {
+	case chronicle.ScopeNoActor:
 		why.WriteString("; no participant is an actor, a name or an agent noun: not stored")
+	case chronicle.ScopeTargetNotActor:
+		why.WriteString("; an imported CAMEO pattern whose target is no actor: not stored")
 	}
 	ev.Why = why.String()
 	conf := 0.9
@@ -1147,9 +1156,7 @@ func (w *work) agentive(ps []participant) bool {
 		if p.actor >= 0 || w.s.entityOf[p.tok] >= 0 || w.doc.Tokens[p.tok].UPOS == "PROPN" {
 			return true
 		}
-		if l := w.s.lemma[p.tok]; groupNouns[l] {
-			return true
-		} else if _, ok := agents[l]; ok {
+		if l := strings.ToLower(w.s.lemma[p.tok]); groupNouns[l] || agents[l] {
 			return true
 		}
 	}

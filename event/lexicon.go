@@ -54,8 +54,12 @@ type Pattern struct {
 	Compound  bool // applies only with a compound subject, whose members are each other's targets
 	Reverse   bool // the subject is the target, the governed phrase the source ("received aid from X")
 	ObjDoer   bool // with no subject, a group-noun object is the source ("to withdraw Ukrainian forces")
-	Line      string
-	Source    string // "file:line" for the why
+	// Imported patterns come from the embedded cameo.txt (PETRARCH's broad
+	// CAMEO verbs); their events need an actor, name or agent noun as
+	// target, if they have a target, to be stored.
+	Imported bool
+	Line     string
+	Source   string // "file:line" for the why
 }
 
 // Need is a dependent a pattern requires.
@@ -104,6 +108,11 @@ func parseDefault() *Lexicon {
 	base, err := ParseLexicon(strings.NewReader(cameoLexicon), "cameo.txt", nil)
 	if err != nil {
 		panic(err) // the embedded files are tested; unreachable
+	}
+	for _, ps := range base.byLemma {
+		for _, p := range ps {
+			p.Imported = true
+		}
 	}
 	lx, err := ParseLexicon(strings.NewReader(defaultLexicon), "lexicon.txt", base)
 	if err != nil {

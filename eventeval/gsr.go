@@ -31,7 +31,7 @@ type GSRResult struct {
 	TypeAccuracy float64 `json:"type_accuracy"` // percent, Correct / Records
 	AnyAccuracy  float64 `json:"any_accuracy"`  // percent, AnyCorrect / Records
 	// StoredCorrect and StoredTypeAccuracy count only the events the store
-	// keeps (Event.Scope empty: an actor, a name or an agent noun takes part).
+	// keeps (Event.Scope empty).
 	StoredCorrect      int            `json:"stored_correct"`
 	StoredTypeAccuracy float64        `json:"stored_type_accuracy"`
 	PerType            map[string]int `json:"per_type_correct"`

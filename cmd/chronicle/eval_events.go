@@ -57,7 +57,7 @@ func newEvalEventsCmd() *cobra.Command {
       PLOVER's gold-standard records (retired 0.5b1 names remapped: DEMAND→REQUEST,
       DISAPPROVE and INVESTIGATE→ACCUSE, FIGHT→ASSAULT). type_accuracy is the share
       of sentences whose top event has the gold type; stored_type_accuracy counts
-      only events the store keeps (an actor, a name or an agent noun takes part).`,
+      only events the store keeps (see Event.Scope).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if gold == "" {
 				return usageError{fmt.Errorf("--gold is required")}

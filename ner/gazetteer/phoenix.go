@@ -340,7 +340,7 @@ func PhoenixAgents(dir string) ([]Agent, error) {
 				continue
 			}
 			h := strings.ToLower(ws[len(ws)-1])
-			if len(h) < 3 || strings.IndexFunc(h, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+			if len(h) < 2 || strings.IndexFunc(h, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
 				continue
 			}
 			if counts[h] == nil {
