@@ -106,6 +106,11 @@ func buildArticle(sd *chronicle.StoredDocument, doc *chronicle.Document) *articl
 			fs = append(fs, field{Name: "reported in", Value: fmt.Sprintf("quote %d", e.Quote), Href: fmt.Sprintf("#q-%d", e.Quote)})
 		}
 		label := e.Type
+		if e.Scope != "" {
+			// shown for review, as extract shows it, but not in the chronicle
+			fs = append(fs, field{Name: "not stored", Value: e.Scope})
+			label = "(" + e.Scope + ") " + label
+		}
 		if src, tgt := spanText(e.Source.Span), spanText(e.Target.Span); src != "" || tgt != "" {
 			label += ": " + src + " → " + tgt
 		}
