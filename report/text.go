@@ -60,6 +60,9 @@ func WriteText(w io.Writer, doc *chronicle.Document) error {
 			if status != "" && status != "asserted" {
 				p(" · %s", status)
 			}
+			if e.Scope != "" {
+				p(" · not stored (%s)", e.Scope)
+			}
 			p("\n      evidence: %q [%d:%d]\n      why: %s\n", e.Evidence.Text, e.Evidence.Start, e.Evidence.End, e.Why)
 		}
 	}
