@@ -110,8 +110,16 @@ func (s *scratch) resolveNews(doc *chronicle.Document, n *newsScratch) {
 			}
 			same := m.kind == kindNamed && a.kind == kindNamed && a.named == m.named
 			if !same && m.place >= 0 && a.place >= 0 {
+				// A state under any of its names and capitals is one
+				// actor; organizations and cities of a state are each
+				// their own ("White House" and "Congress", "Kharkiv" and
+				// "Donetsk" stay apart).
 				pm, pa := &lx.places[m.place], &lx.places[a.place]
-				same = pm.Code != "" && pm.Code == pa.Code && pm.isState == pa.isState
+				if pm.isState && pa.isState {
+					same = pm.Code != "" && pm.Code == pa.Code
+				} else if !pm.isState && !pa.isState {
+					same = pm.Name == pa.Name
+				}
 			}
 			if same {
 				s.union(int32(j), int32(i))

@@ -95,3 +95,36 @@ func TestEventsWithoutActors(t *testing.T) {
 		})
 	}
 }
+
+// TestPlacesOfOneState: cities and organizations of one state are each
+// their own actor with the state's country; the state's names and capital
+// are one actor.
+func TestPlacesOfOneState(t *testing.T) {
+	pipe, err := engine.New(engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Russian forces shelled Kharkiv and Donetsk on Saturday. Moscow said Russia would go on. The White House said Congress would vote."
+	doc, err := chronicle.NewDocument([]byte(text), "t", chronicle.Meta{Published: time.Date(2025, 5, 16, 0, 0, 0, 0, time.UTC)}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pipe.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{} // mention text -> actor name/country
+	for _, a := range doc.Actors {
+		for _, m := range a.Mentions {
+			got[doc.SpanText(m.Span)] = a.Name + "/" + a.Country
+		}
+	}
+	want := map[string]string{
+		"Kharkiv": "Kharkiv/UKR", "Donetsk": "Donetsk/UKR", "Moscow": "Russia/RUS", "Russia": "Russia/RUS",
+		"White House": "White House/USA", "Congress": "Congress/USA",
+	}
+	for m, w := range want {
+		if got[m] != w {
+			t.Errorf("%q is a mention of %q, want %q", m, got[m], w)
+		}
+	}
+}
