@@ -71,7 +71,7 @@ func (s *scratch) resolveNews(doc *chronicle.Document, n *newsScratch) {
 				m.etype = chronicle.EntityPerson
 			}
 		}
-		if m.etype == chronicle.EntityPerson || m.etype == "" {
+		if m.etype == chronicle.EntityPerson || m.etype == "" || m.etype == chronicle.EntityOrg && m.place < 0 && m.end-m.start == 1 {
 			m.surname = registry.NormHash(doc.Form(int(m.end - 1)))
 		}
 	}
@@ -132,7 +132,11 @@ func (s *scratch) resolveNews(doc *chronicle.Document, n *newsScratch) {
 	// stay apart.
 	for i := range ms {
 		m := &ms[i]
-		if m.kind != kindNamed || m.etype != chronicle.EntityPerson || nameLen(doc, m) != 1 {
+		// NER sometimes calls a lone surname an organization
+		// ("Netanyahu's Likud"): one that no lexicon knows joins the
+		// person of that surname as well.
+		orgSurname := m.etype == chronicle.EntityOrg && m.place < 0 && m.end-m.start == 1
+		if m.kind != kindNamed || m.etype != chronicle.EntityPerson && !orgSurname || nameLen(doc, m) != 1 {
 			continue
 		}
 		best := -1

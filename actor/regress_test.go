@@ -80,3 +80,41 @@ func TestHonorificWithoutPeriod(t *testing.T) {
 		t.Errorf("\"Mr Blair\" is not a mention of Tony Blair: %+v", doc.Actors)
 	}
 }
+
+// A lone surname NER calls an organization ("Netanyahu's party") is the
+// person of that surname when no lexicon knows it as an organization.
+func TestSurnameTypedOrg(t *testing.T) {
+	text := "Benjamin Netanyahu won the vote.\n\nNetanyahu's party gained four seats.\n"
+	doc, err := chronicle.NewDocument([]byte(text), "t", chronicle.Meta{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, st := range []chronicle.Stage{tokenize.New(), segment.New()} {
+		if err := st.Process(ctx, doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ent := func(start, end int, typ string) chronicle.Entity {
+		r := chronicle.TokenRange{Start: start, End: end}
+		return chronicle.Entity{Span: doc.RangeSpan(r), Tokens: r, Type: typ, Confidence: 1}
+	}
+	second := doc.Sentences[1].Tokens.Start
+	doc.Entities = []chronicle.Entity{ent(0, 2, chronicle.EntityPerson), ent(second, second+1, chronicle.EntityOrg)}
+	x, err := actor.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Process(ctx, doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range doc.Actors {
+		if a.Name == "Benjamin Netanyahu" {
+			if a.Type != chronicle.EntityPerson || len(a.Mentions) != 2 {
+				t.Errorf("Benjamin Netanyahu: type %s, %d mentions, want PERSON with 2", a.Type, len(a.Mentions))
+			}
+			return
+		}
+	}
+	t.Errorf("no actor Benjamin Netanyahu among %+v", doc.Actors)
+}
