@@ -386,6 +386,19 @@ func (s *scratch) buildActors(doc *chronicle.Document, n *newsScratch, reg *regi
 	return actors
 }
 
+// orgName reports whether the name in tokens [start,end) begins or ends
+// with a word that names an organization ("Council on Foreign Relations",
+// "Ukrainian Orthodox Church").
+func orgName(doc *chronicle.Document, start, end int) bool {
+	if end-start < 2 {
+		return false
+	}
+	if isArticle(doc.Form(start)) {
+		start++
+	}
+	return orgWords[doc.Form(start)] || orgWords[doc.Form(end-1)]
+}
+
 func (s *scratch) makeActor(doc *chronicle.Document, ms []amention, idx []int, seen string) (chronicle.Actor, bool) {
 	lx := s.lex
 	var a chronicle.Actor
@@ -426,6 +439,11 @@ func (s *scratch) makeActor(doc *chronicle.Document, ms []amention, idx []int, s
 		a.Type = chronicle.EntityOrg
 	case hasGPE:
 		a.Type = chronicle.EntityGPE
+		if bm.place < 0 && orgName(doc, int(bm.start), int(bm.end)) {
+			// "Council on Foreign Relations", "Union of Concerned
+			// Scientists": NER took an organization for a place
+			a.Type = chronicle.EntityOrg
+		}
 	default:
 		a.Type = bm.etype
 	}
