@@ -31,3 +31,40 @@ func (p Pipeline) Process(ctx context.Context, doc *Document) error {
 	}
 	return nil
 }
+
+// ProcessBatch runs the pipeline over several documents stage by stage:
+// every document through one stage before the next stage starts, so that
+// each model's weights stay in the processor's caches across documents
+// instead of being evicted by the other models after every document (15%
+// more tokens/s for the grammar core on BBC news with batches of 8; see
+// engine's BenchmarkGrammarCore). It returns one error per document (nil
+// when it was analysed); a document a stage fails on, or panics on, skips
+// the later stages and the others go on. When ctx is done every document
+// not yet finished gets ctx's error.
+func (p Pipeline) ProcessBatch(ctx context.Context, docs []*Document) []error {
+	errs := make([]error, len(docs))
+	for _, s := range p {
+		for i, d := range docs {
+			if errs[i] != nil {
+				continue
+			}
+			if err := ctx.Err(); err != nil {
+				errs[i] = err
+				continue
+			}
+			errs[i] = processSafely(ctx, s, d)
+		}
+	}
+	return errs
+}
+
+// processSafely runs s on d, turning a panic into an error so that one
+// document cannot bring down a batch.
+func processSafely(ctx context.Context, s Stage, d *Document) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = Errorf(EINTERNAL, "analyse", "stage panicked: %v", r)
+		}
+	}()
+	return s.Process(ctx, d)
+}

@@ -50,12 +50,24 @@ func grammarCore(b *testing.B) chronicle.Pipeline {
 	return p
 }
 
+// batch is how many documents a goroutine analyses stage by stage, as
+// ingest does (chronicle.Pipeline.ProcessBatch).
+const batch = 8
+
 // BenchmarkGrammarCore runs tokenize, segment, tag, parse and NER over 300
-// BBC articles on one goroutine.
+// BBC articles on one goroutine, in batches of 8 as ingest runs them.
 func BenchmarkGrammarCore(b *testing.B) {
 	texts := bbcTexts(b, 300)
 	p := grammarCore(b)
-	benchPipeline(b, p, texts, 1)
+	benchPipeline(b, p, texts, 1, batch)
+}
+
+// BenchmarkGrammarCoreByDocument runs the same one document at a time
+// through every stage, to show what batches save.
+func BenchmarkGrammarCoreByDocument(b *testing.B) {
+	texts := bbcTexts(b, 300)
+	p := grammarCore(b)
+	benchPipeline(b, p, texts, 1, 1)
 }
 
 // BenchmarkGrammarCoreParallel runs the same with one goroutine per core,
@@ -63,7 +75,7 @@ func BenchmarkGrammarCore(b *testing.B) {
 func BenchmarkGrammarCoreParallel(b *testing.B) {
 	texts := bbcTexts(b, 300)
 	p := grammarCore(b)
-	benchPipeline(b, p, texts, 0)
+	benchPipeline(b, p, texts, 0, batch)
 }
 
 // BenchmarkPipeline runs every stage.
@@ -73,10 +85,10 @@ func BenchmarkPipeline(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchPipeline(b, p, texts, 1)
+	benchPipeline(b, p, texts, 1, batch)
 }
 
-func benchPipeline(b *testing.B, p chronicle.Pipeline, texts [][]byte, workers int) {
+func benchPipeline(b *testing.B, p chronicle.Pipeline, texts [][]byte, workers, size int) {
 	if workers <= 0 {
 		workers = runtimeCores()
 	}
@@ -101,22 +113,30 @@ func benchPipeline(b *testing.B, p chronicle.Pipeline, texts [][]byte, workers i
 				for {
 					mu.Lock()
 					k := next
-					next++
+					next += size
 					mu.Unlock()
 					if k >= len(texts) {
 						return
 					}
-					doc, err := chronicle.NewDocument(texts[k], "bench", chronicle.Meta{}, 0)
-					if err != nil {
-						b.Error(err)
-						return
+					var docs []*chronicle.Document
+					for _, t := range texts[k:min(k+size, len(texts))] {
+						doc, err := chronicle.NewDocument(t, "bench", chronicle.Meta{}, 0)
+						if err != nil {
+							b.Error(err)
+							return
+						}
+						docs = append(docs, doc)
 					}
-					if err := p.Process(ctx, doc); err != nil {
-						b.Error(err)
-						return
+					n := 0
+					for i, err := range p.ProcessBatch(ctx, docs) {
+						if err != nil {
+							b.Error(err)
+							return
+						}
+						n += len(docs[i].Tokens)
 					}
 					mu.Lock()
-					tokens += int64(len(doc.Tokens))
+					tokens += int64(n)
 					mu.Unlock()
 				}
 			}()

@@ -238,35 +238,61 @@ func (r *run) read(ctx context.Context, paths []string, out chan<- item) error {
 	return flush()
 }
 
-// analyse runs the stage on documents; a document the stage fails on is
-// reported and dropped.
+// analyse runs the stage on documents, in batches of those ready (up to
+// analyseBatch) so that a pipeline runs stage by stage over them; a
+// document the stage fails on is reported and dropped.
 func (r *run) analyse(ctx context.Context, in <-chan item, out chan<- item) {
+	batch := make([]item, 0, analyseBatch)
+	docs := make([]*chronicle.Document, 0, analyseBatch)
 	for it := range in {
-		if r.o.Stage != nil {
-			if err := process(ctx, r.o.Stage, it.doc); err != nil {
-				if ctx.Err() != nil {
-					continue // drain
+		batch = append(batch[:0], it)
+	fill:
+		for len(batch) < analyseBatch {
+			select {
+			case more, ok := <-in:
+				if !ok {
+					break fill
 				}
-				r.report(it.name, err)
-				continue
+				batch = append(batch, more)
+			default:
+				break fill
 			}
 		}
-		select {
-		case out <- it:
-		case <-ctx.Done():
+		docs = docs[:0]
+		for _, b := range batch {
+			docs = append(docs, b.doc)
 		}
+		var errs []error
+		if r.o.Stage != nil {
+			errs = processBatch(ctx, r.o.Stage, docs)
+		}
+		for i, b := range batch {
+			if errs != nil && errs[i] != nil {
+				if ctx.Err() == nil {
+					r.report(b.name, errs[i])
+				}
+				continue
+			}
+			select {
+			case out <- b:
+			case <-ctx.Done():
+			}
+		}
+		clear(batch)
 	}
 }
 
-// process runs the stage, turning a panic in it into an error so that one
-// document cannot bring the ingest down.
-func process(ctx context.Context, s chronicle.Stage, d *chronicle.Document) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = chronicle.Errorf(chronicle.EINTERNAL, "analyse", "stage panicked: %v", p)
-		}
-	}()
-	return s.Process(ctx, d)
+// analyseBatch is how many documents an analysing goroutine takes at once.
+const analyseBatch = 8
+
+// processBatch runs the stage on docs, stage by stage when it is a
+// pipeline; one error per document. A panic fails its document only.
+func processBatch(ctx context.Context, s chronicle.Stage, docs []*chronicle.Document) []error {
+	p, ok := s.(chronicle.Pipeline)
+	if !ok {
+		p = chronicle.Pipeline{s}
+	}
+	return p.ProcessBatch(ctx, docs)
 }
 
 func name(d *chronicle.Document) string {
@@ -361,7 +387,8 @@ type WorkOptions struct {
 	Name string
 	// Workers is the number of analysing goroutines; 0 means GOMAXPROCS.
 	Workers int
-	// Batch is how many documents are claimed at once; 0 means 2*Workers.
+	// Batch is how many documents are claimed at once; 0 means
+	// 8*Workers, so that each goroutine analyses 8 stage by stage.
 	Batch int
 	// Lease is how long a claim holds; a worker that dies releases its
 	// claims when their lease ends. 0 means 5 minutes.
@@ -388,7 +415,7 @@ func Work(ctx context.Context, o WorkOptions) (Stats, error) {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
 	if o.Batch <= 0 {
-		o.Batch = 2 * o.Workers
+		o.Batch = analyseBatch * o.Workers
 	}
 	if o.Lease <= 0 {
 		o.Lease = 5 * time.Minute
@@ -421,21 +448,29 @@ func Work(ctx context.Context, o WorkOptions) (Stats, error) {
 		r.nread.Add(int64(len(docs)))
 		var wg sync.WaitGroup
 		next := atomic.Int64{}
+		// Chunks run stage by stage; small enough that every goroutine
+		// gets one.
+		size := int64(max(1, min(analyseBatch, len(docs)/o.Workers)))
 		for range min(o.Workers, len(docs)) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				for i := int(next.Add(1) - 1); i < len(docs); i = int(next.Add(1) - 1) {
-					d := docs[i]
-					r.bytes.Add(int64(len(d.Text)))
+				for lo := int(next.Add(size) - size); lo < len(docs); lo = int(next.Add(size) - size) {
+					chunk := docs[lo:min(lo+int(size), len(docs))]
+					for _, d := range chunk {
+						r.bytes.Add(int64(len(d.Text)))
+					}
 					if o.Stage == nil {
 						continue
 					}
-					if err := process(ctx, o.Stage, d); err != nil && ctx.Err() == nil {
-						// Store it unanalysed rather than retry it forever.
-						r.report(name(d), err)
-						*d = chronicle.Document{ID: d.ID, URL: d.URL, Title: d.Title, Source: d.Source,
-							Language: d.Language, Published: d.Published, Text: d.Text}
+					for i, err := range processBatch(ctx, o.Stage, chunk) {
+						if err != nil && ctx.Err() == nil {
+							// Store it unanalysed rather than retry it forever.
+							d := chunk[i]
+							r.report(name(d), err)
+							*d = chronicle.Document{ID: d.ID, URL: d.URL, Title: d.Title, Source: d.Source,
+								Language: d.Language, Published: d.Published, Text: d.Text}
+						}
 					}
 				}
 			}()
