@@ -20,7 +20,7 @@ type Options struct {
 	ExploreP     float64 // probability of following a wrong prediction (default 0.9)
 	MinLiftCount int     // lift encodings seen fewer times are dropped (default 5)
 	Prune        float64 // averaged weights with |w| below this are dropped (default 0.01)
-	MaxBytes     int     // model size budget: the pruning threshold rises until it fits (default 24 MB)
+	MaxBytes     int     // model size budget: the pruning threshold rises until it fits (default 12 MB)
 
 	// Dev sentences, when present, are parsed after every iteration and the
 	// iteration with the best dev LAS is kept.
@@ -49,7 +49,10 @@ func (o *Options) defaults() {
 		o.Prune = 0.01
 	}
 	if o.MaxBytes <= 0 {
-		o.MaxBytes = 24 << 20
+		// 12 MB keeps EWT dev LAS (82.97, UAS 86.00 against 86.07) in
+		// half the size of 24 MB, and the smaller table parses about 40%
+		// faster (fewer cache misses); 6 MB loses 0.1 LAS for 10% more.
+		o.MaxBytes = 12 << 20
 	}
 }
 

@@ -123,7 +123,7 @@ The same data and flags give the same bytes.`,
 	f.BoolVar(&noise, "tag-noise", true, "with --predicted-dev and no --jackknife: replace training tags by draws from the tagger's dev confusions")
 	f.Uint64Var(&opts.Seed, "seed", 1, "random seed")
 	f.Float64Var(&opts.Prune, "prune", 0.3, "drop averaged weights below this magnitude")
-	f.IntVar(&opts.MaxBytes, "max-bytes", 24<<20, "model size budget (pruning rises until the model fits)")
+	f.IntVar(&opts.MaxBytes, "max-bytes", 12<<20, "model size budget (pruning rises until the model fits)")
 	return c
 }
 
