@@ -7,12 +7,11 @@ import "github.com/chronicle-news/chronicle/perceptron"
 // better on UNER dev (training and decoding at width 2: 68.65 F1, 4: 69.35,
 // 8: 70.40, in one configuration). Decoding the model trained at 8 scores
 // on dev 67.84 at width 1 (632k tokens per CPU second), 71.31 at 2 (583k),
-// 72.38 at 4 (416k), 72.65 at 6 (332k). Width 2 keeps the recognizer as
-// fast as the greedy one it replaced, so the whole grammar core stays near
-// 50k tokens/s per core; 4 would buy about one point for a quarter of the
-// recognizer's speed.
+// 72.38 at 4 (416k), 72.65 at 6 (332k). Width 4 buys about one point for
+// a quarter of the recognizer's speed, a few percent of the grammar
+// core's, which batching and the smaller parser model made affordable.
 const (
-	beamWidth       = 2
+	beamWidth       = 4
 	trainBeamWidth  = 8
 	selectBeamWidth = 6 // decoding dev to choose the training iteration
 )
