@@ -14,16 +14,8 @@ import (
 // (it made a mention with no tokens and panicked on BBC politics_117).
 func TestTitleEndsHeadline(t *testing.T) {
 	text := "Boothroyd calls for Lords speaker\n\nBetty Boothroyd has said the Lords needs a Speaker.\n"
-	doc, err := chronicle.NewDocument([]byte(text), "t", chronicle.Meta{}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := segmented(t, text)
 	ctx := context.Background()
-	for _, st := range []chronicle.Stage{tokenize.New(), segment.New()} {
-		if err := st.Process(ctx, doc); err != nil {
-			t.Fatal(err)
-		}
-	}
 	// The name that follows the headline, as NER marks it.
 	r := doc.Sentences[1].Tokens
 	doc.Entities = []chronicle.Entity{{Span: doc.RangeSpan(chronicle.TokenRange{Start: r.Start, End: r.Start + 2}),
@@ -48,16 +40,8 @@ func TestTitleEndsHeadline(t *testing.T) {
 // Blair" is Tony Blair, not a person called "Mr Blair".
 func TestHonorificWithoutPeriod(t *testing.T) {
 	text := "Tony Blair spoke in London on Monday.\n\nMr Blair said the plan would work.\n"
-	doc, err := chronicle.NewDocument([]byte(text), "t", chronicle.Meta{}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := segmented(t, text)
 	ctx := context.Background()
-	for _, st := range []chronicle.Stage{tokenize.New(), segment.New()} {
-		if err := st.Process(ctx, doc); err != nil {
-			t.Fatal(err)
-		}
-	}
 	x, err := actor.New(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -85,16 +69,8 @@ func TestHonorificWithoutPeriod(t *testing.T) {
 // person of that surname when no lexicon knows it as an organization.
 func TestSurnameTypedOrg(t *testing.T) {
 	text := "Benjamin Netanyahu won the vote.\n\nNetanyahu's party gained four seats.\n"
-	doc, err := chronicle.NewDocument([]byte(text), "t", chronicle.Meta{}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := segmented(t, text)
 	ctx := context.Background()
-	for _, st := range []chronicle.Stage{tokenize.New(), segment.New()} {
-		if err := st.Process(ctx, doc); err != nil {
-			t.Fatal(err)
-		}
-	}
 	ent := func(start, end int, typ string) chronicle.Entity {
 		r := chronicle.TokenRange{Start: start, End: end}
 		return chronicle.Entity{Span: doc.RangeSpan(r), Tokens: r, Type: typ, Confidence: 1}
@@ -117,4 +93,18 @@ func TestSurnameTypedOrg(t *testing.T) {
 		}
 	}
 	t.Errorf("no actor Benjamin Netanyahu among %+v", doc.Actors)
+}
+
+// segmented returns text as a tokenized and segmented document, ready for
+// hand-made entities and the actor stage.
+func segmented(t *testing.T, text string) *chronicle.Document {
+	t.Helper()
+	doc, err := chronicle.NewDocument([]byte(text), "t", chronicle.Meta{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := (chronicle.Pipeline{tokenize.New(), segment.New()}).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }

@@ -30,13 +30,7 @@ func TestConflictEvents(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
-			doc, err := chronicle.NewDocument([]byte(tc.text), "t", chronicle.Meta{Published: time.Date(2025, 5, 16, 0, 0, 0, 0, time.UTC)}, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := pipe.Process(context.Background(), doc); err != nil {
-				t.Fatal(err)
-			}
+			doc := analyse(t, pipe, tc.text)
 			for _, q := range doc.Quotes {
 				t.Errorf("quote %q %q: a deed is no quote", doc.SpanText(q.Cue), doc.SpanText(q.Content))
 			}
@@ -77,13 +71,7 @@ func TestEventsWithoutActors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
-			doc, err := chronicle.NewDocument([]byte(tc.text), "t", chronicle.Meta{Published: time.Date(2025, 5, 16, 0, 0, 0, 0, time.UTC)}, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := pipe.Process(context.Background(), doc); err != nil {
-				t.Fatal(err)
-			}
+			doc := analyse(t, pipe, tc.text)
 			if len(doc.Events) == 0 {
 				t.Fatal("no event coded")
 			}
@@ -105,13 +93,7 @@ func TestPlacesOfOneState(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := "Russian forces shelled Kharkiv and Donetsk on Saturday. Moscow said Russia would go on. The White House said Congress would vote."
-	doc, err := chronicle.NewDocument([]byte(text), "t", chronicle.Meta{Published: time.Date(2025, 5, 16, 0, 0, 0, 0, time.UTC)}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := pipe.Process(context.Background(), doc); err != nil {
-		t.Fatal(err)
-	}
+	doc := analyse(t, pipe, text)
 	got := map[string]string{} // mention text -> actor name/country
 	for _, a := range doc.Actors {
 		for _, m := range a.Mentions {
@@ -127,4 +109,17 @@ func TestPlacesOfOneState(t *testing.T) {
 			t.Errorf("%q is a mention of %q, want %q", m, got[m], w)
 		}
 	}
+}
+
+// analyse runs pipe on text as an article published on 2025-05-16.
+func analyse(t *testing.T, pipe chronicle.Pipeline, text string) *chronicle.Document {
+	t.Helper()
+	doc, err := chronicle.NewDocument([]byte(text), "t", chronicle.Meta{Published: time.Date(2025, 5, 16, 0, 0, 0, 0, time.UTC)}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pipe.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
