@@ -58,8 +58,12 @@ func eventLine(doc *chronicle.Document, e chronicle.Event) string {
 	if e.Negated {
 		neg = " negated"
 	}
-	return fmt.Sprintf("%s %s(%s) -> %s(%s) %s%s date=%s place=%s | %s", e.Type, sn, sc, tn, tc, e.Modality, neg, e.Date, e.Place,
-		doc.SpanText(e.Evidence))
+	scope := ""
+	if e.Scope != "" {
+		scope = " scope=" + e.Scope
+	}
+	return fmt.Sprintf("%s %s(%s) -> %s(%s) %s%s date=%s place=%s%s | %s", e.Type, sn, sc, tn, tc, e.Modality, neg, e.Date, e.Place,
+		scope, doc.SpanText(e.Evidence))
 }
 
 // TestSeedEvents checks the events the events issue names for the seed

@@ -932,10 +932,6 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 	if len(sources) == 0 && len(targets) == 0 && anaph < 0 {
 		return
 	}
-	if len(targets) == 0 && anaph < 0 && w.abstract(sources) {
-		// "the only way to move closer": an abstract noun does nothing.
-		return
-	}
 	// "that is impossible to crack": no participant can be an actor. The
 	// event stays in the document, marked, for a reader to see; the
 	// chronicle does not store it.
@@ -1133,20 +1129,6 @@ func (w *work) weak(ps []participant) bool {
 	return true
 }
 
-// abstract reports whether participants are only unresolved abstract
-// nouns, which cannot be the actors of an event.
-func (w *work) abstract(ps []participant) bool {
-	if len(ps) == 0 || !w.weak(ps) {
-		return false
-	}
-	for _, p := range ps {
-		if !abstractNouns[w.s.lemma[p.tok]] {
-			return false
-		}
-	}
-	return true
-}
-
 // agentive reports whether some participant can be an actor: an actor, a
 // named entity or proper noun, or a noun naming a kind of actor ("police",
 // "rebels", "officials", "companies").
@@ -1162,11 +1144,6 @@ func (w *work) agentive(ps []participant) bool {
 	}
 	return false
 }
-
-// abstractNouns are nouns that name no actor, seen as subjects of figurative
-// uses of event verbs ("the way to move closer", "the idea gained ground").
-var abstractNouns = wordSet(`way thing step idea issue question matter problem effort move process situation
-	plan proposal option reason fact point time day week year talk hope chance prospect possibility`)
 
 // inside returns the first named participant within two levels of a
 // noun's modifiers ("resumption of ties with Mordor" → Mordor), or -1.
