@@ -24,6 +24,7 @@ func TestConflictEvents(t *testing.T) {
 	}{
 		{"Russian forces shelled Kharkiv on Saturday.", "ASSAULT", "RUS", "UKR", "Kharkiv", "UKR"},
 		{"Israeli jets bombed Gaza City overnight.", "ASSAULT", "ISR", "PSE", "Gaza City", "PSE"},
+		{"Israel struck Khan Younis.", "ASSAULT", "ISR", "PSE", "Khan Younis", "PSE"}, // NER calls it a person
 		{"Russian forces struck Kyiv on Friday.", "ASSAULT", "RUS", "UKR", "Kyiv", "UKR"},
 		{"Ukrainian and Russian delegations met in Istanbul on Friday.", "CONSULT", "UKR", "RUS", "Istanbul", "TUR"},
 		{"Delegations from Ukraine and Russia met in Moscow.", "CONSULT", "UKR", "RUS", "Moscow", "RUS"},

@@ -159,7 +159,7 @@ func newEventsCmd() *cobra.Command {
 				if q.json {
 					return printJSON(cmd.OutOrStdout(), events)
 				}
-				t := newTable(cmd.OutOrStdout(), "ID", "DATE", "STATUS", "TYPE", "SOURCE", "TARGET", "REPORTS", "SOURCES", "STORY", "EVIDENCE")
+				t := newTable(cmd.OutOrStdout(), "ID", "DATE", "STATUS", "TYPE", "SOURCE", "TARGET", "PLACE", "REPORTS", "SOURCES", "STORY", "EVIDENCE")
 				for _, e := range events {
 					status := e.Status
 					if status == "" {
@@ -169,7 +169,11 @@ func newEventsCmd() *cobra.Command {
 					if e.Period != "" {
 						date = e.Period
 					}
-					t.row(strconv.FormatInt(e.ID, 10), orDash(date), status, e.Type, orDash(e.SourceName), orDash(e.TargetName), strconv.Itoa(e.Reports), strconv.Itoa(e.Sources),
+					place := strings.TrimSpace(e.Place + " " + e.PlaceCountry)
+					if e.Place != "" && e.PlaceCountry != "" && e.Place != e.PlaceCountry {
+						place = e.Place + " (" + e.PlaceCountry + ")"
+					}
+					t.row(strconv.FormatInt(e.ID, 10), orDash(date), status, e.Type, orDash(e.SourceName), orDash(e.TargetName), orDash(place), strconv.Itoa(e.Reports), strconv.Itoa(e.Sources),
 						strconv.FormatInt(e.Story, 10), clip(e.Evidence, 60))
 				}
 				return t.flush()
