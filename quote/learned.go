@@ -321,34 +321,3 @@ func (v *view) learnedCue(m *perceptron.Model, i int, s span32) (frame, bool) {
 	}
 	return f, !f.content.empty()
 }
-
-// materialVerbs are verbs of physical force that political news also uses
-// for words ("attacked the plan"); the cue model, trained on political
-// news, takes them for cues.
-var materialVerbs = map[string]bool{
-	"attack": true, "strike": true, "hit": true, "bomb": true, "shell": true, "shoot": true,
-	"kill": true, "seize": true, "capture": true, "launch": true, "fire": true, "raid": true,
-	"storm": true, "target": true, "invade": true, "occupy": true, "destroy": true, "blast": true,
-}
-
-// deed reports whether frame f is a verb of force with a bare object
-// ("Russian forces struck Kyiv", "militants attacked a checkpoint"): in
-// the news Chronicle reads that reports a deed, not words, though
-// political news, and so the cue lexicon and model, know "attacked the
-// plan". With a clause or a quote ("attacked the plan, saying ...") it stays.
-func (v *view) deed(f frame) bool {
-	if f.quote >= 0 || f.cue.end-f.cue.start != 1 || !materialVerbs[v.toks[f.cue.start].lemma] {
-		return false
-	}
-	return !v.hasVerb(f.content)
-}
-
-// hasVerb reports whether span s holds a verb or auxiliary.
-func (v *view) hasVerb(s span32) bool {
-	for k := s.start; k < s.end; k++ {
-		if u := v.toks[k].upos; u == "VERB" || u == "AUX" {
-			return true
-		}
-	}
-	return false
-}

@@ -12,6 +12,12 @@ var leftStop = set("that", "but", "or", "because", "while", "when", "as", "if", 
 	"once", "just", "still", "only", "never", "already", "recently", "later", "earlier",
 	"however", "ultimately", "meanwhile", "instead", "again", "indeed", "reportedly")
 
+// materialVerbs are verbs of physical force that political news also uses
+// for words ("attacked the plan"); the cue lexicon and model, learned from
+// political news, take them for cues (see deed).
+var materialVerbs = set("attack", "strike", "hit", "bomb", "shell", "shoot", "kill", "seize",
+	"capture", "launch", "fire", "raid", "storm", "target", "invade", "occupy", "destroy", "blast")
+
 // auxBefore are words folded into a cue from the left ("has also said").
 var auxBefore = set("has", "have", "had", "also", "later", "previously", "repeatedly",
 	"reportedly", "recently", "once", "never", "often", "again", "publicly", "privately",
