@@ -2,7 +2,6 @@ package actor_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,19 +23,7 @@ func TestPhoenixPlacesFile(t *testing.T) {
 	for _, p := range ps {
 		fmt.Fprintf(&b, "%s\t%s\n", p.Name, p.Code)
 	}
-	path := filepath.Join("data", "places-phoenix.tsv")
-	if *update {
-		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if string(got) != b.String() {
-		t.Errorf("%s is not what %s gives (run with -update)", path, dir)
-	}
+	goldenFile(t, filepath.Join("data", "places-phoenix.tsv"), b.String())
 }
 
 const phoenixPlacesHeader = `# Places inside states (cities, provinces, regions) and the state's code,

@@ -15,18 +15,10 @@ import (
 func TestTitleEndsHeadline(t *testing.T) {
 	text := "Boothroyd calls for Lords speaker\n\nBetty Boothroyd has said the Lords needs a Speaker.\n"
 	doc := segmented(t, text)
-	ctx := context.Background()
 	// The name that follows the headline, as NER marks it.
 	r := doc.Sentences[1].Tokens
-	doc.Entities = []chronicle.Entity{{Span: doc.RangeSpan(chronicle.TokenRange{Start: r.Start, End: r.Start + 2}),
-		Tokens: chronicle.TokenRange{Start: r.Start, End: r.Start + 2}, Type: chronicle.EntityPerson, Confidence: 1}}
-	x, err := actor.New(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := x.Process(ctx, doc); err != nil {
-		t.Fatal(err)
-	}
+	doc.Entities = []chronicle.Entity{entity(doc, r.Start, r.Start+2, chronicle.EntityPerson)}
+	resolve(t, doc)
 	for _, a := range doc.Actors {
 		for _, m := range a.Mentions {
 			if m.End <= m.Start {
@@ -41,14 +33,7 @@ func TestTitleEndsHeadline(t *testing.T) {
 func TestHonorificWithoutPeriod(t *testing.T) {
 	text := "Tony Blair spoke in London on Monday.\n\nMr Blair said the plan would work.\n"
 	doc := segmented(t, text)
-	ctx := context.Background()
-	x, err := actor.New(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := x.Process(ctx, doc); err != nil {
-		t.Fatal(err)
-	}
+	resolve(t, doc)
 	joined := false
 	for _, a := range doc.Actors {
 		if a.Name == "Mr Blair" {
@@ -70,20 +55,9 @@ func TestHonorificWithoutPeriod(t *testing.T) {
 func TestSurnameTypedOrg(t *testing.T) {
 	text := "Benjamin Netanyahu won the vote.\n\nNetanyahu's party gained four seats.\n"
 	doc := segmented(t, text)
-	ctx := context.Background()
-	ent := func(start, end int, typ string) chronicle.Entity {
-		r := chronicle.TokenRange{Start: start, End: end}
-		return chronicle.Entity{Span: doc.RangeSpan(r), Tokens: r, Type: typ, Confidence: 1}
-	}
 	second := doc.Sentences[1].Tokens.Start
-	doc.Entities = []chronicle.Entity{ent(0, 2, chronicle.EntityPerson), ent(second, second+1, chronicle.EntityOrg)}
-	x, err := actor.New(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := x.Process(ctx, doc); err != nil {
-		t.Fatal(err)
-	}
+	doc.Entities = []chronicle.Entity{entity(doc, 0, 2, chronicle.EntityPerson), entity(doc, second, second+1, chronicle.EntityOrg)}
+	resolve(t, doc)
 	for _, a := range doc.Actors {
 		if a.Name == "Benjamin Netanyahu" {
 			if a.Type != chronicle.EntityPerson || len(a.Mentions) != 2 {
@@ -107,4 +81,22 @@ func segmented(t *testing.T, text string) *chronicle.Document {
 		t.Fatal(err)
 	}
 	return doc
+}
+
+// entity is a recognizer's entity over tokens [start,end) of doc.
+func entity(doc *chronicle.Document, start, end int, typ string) chronicle.Entity {
+	r := chronicle.TokenRange{Start: start, End: end}
+	return chronicle.Entity{Span: doc.RangeSpan(r), Tokens: r, Type: typ, Confidence: 1}
+}
+
+// resolve runs the actor stage, without a registry, on doc.
+func resolve(t *testing.T, doc *chronicle.Document) {
+	t.Helper()
+	x, err := actor.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
 }
