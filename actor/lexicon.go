@@ -37,6 +37,14 @@ type placeInfo struct {
 	reviewed bool
 }
 
+// standsAlone reports whether the phrase is this place wherever it occurs,
+// whatever the recognizer says: a demonym, or a place someone reviewed.
+// Other lexicon places count only where the recognizer marks a place
+// ("Jordan" the person stays a person).
+func (p *placeInfo) standsAlone() bool {
+	return p.Kind == "demonym" || p.Kind == "place" && p.reviewed
+}
+
 // lexicon holds the read-only word lists the stage uses, keyed by FNV hashes
 // of lower-cased (roles, persons) or as-written (places) word sequences, so
 // lookups never allocate. It is built once by New and shared by all calls.

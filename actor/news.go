@@ -201,7 +201,7 @@ func (s *scratch) detectNews(doc *chronicle.Document, n *newsScratch) {
 				continue
 			}
 			// Places, states' organizations and demonyms.
-			if p, pn := lx.placeAt(doc, i, end); p >= 0 && (!useNER || lx.places[p].Kind == "demonym" || lx.places[p].Kind == "place" && lx.places[p].reviewed || placeEntity(doc, i, i+pn)) {
+			if p, pn := lx.placeAt(doc, i, end); p >= 0 && (!useNER || lx.places[p].standsAlone() || placeEntity(doc, i, i+pn)) {
 				pl := &lx.places[p]
 				next := i + pn
 				if pl.Kind == "demonym" {
