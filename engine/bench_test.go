@@ -52,7 +52,7 @@ func grammarCore(b *testing.B) chronicle.Pipeline {
 
 // batch is how many documents a goroutine analyses stage by stage, as
 // ingest does (chronicle.Pipeline.ProcessBatch).
-const batch = 8
+const batch = chronicle.BatchSize
 
 // BenchmarkGrammarCore runs tokenize, segment, tag, parse and NER over 300
 // BBC articles on one goroutine, in batches of 8 as ingest runs them.

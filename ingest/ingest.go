@@ -283,7 +283,7 @@ func (r *run) analyse(ctx context.Context, in <-chan item, out chan<- item) {
 }
 
 // analyseBatch is how many documents an analysing goroutine takes at once.
-const analyseBatch = 8
+const analyseBatch = chronicle.BatchSize
 
 // processBatch runs the stage on docs, stage by stage when it is a
 // pipeline; one error per document. A panic fails its document only.

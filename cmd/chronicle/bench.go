@@ -81,9 +81,9 @@ tokens/s, MB/s, time per stage and peak resident memory.`,
 			stageTime := make([]time.Duration, len(pipe))
 			ctx := cmd.Context()
 			start := time.Now()
-			// Batches of 8 documents, stage by stage, as ingest runs them
-			// (chronicle.Pipeline.ProcessBatch).
-			const batch = 8
+			// Batches, stage by stage, as ingest runs them
+			// (chronicle.Pipeline.ProcessBatch), timed per stage.
+			const batch = chronicle.BatchSize
 			for lo := 0; lo < len(texts); lo += batch {
 				hi := min(lo+batch, len(texts))
 				docs := make([]*chronicle.Document, 0, batch)
