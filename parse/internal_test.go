@@ -123,28 +123,7 @@ func TestOracleRebuildsGold(t *testing.T) {
 		st := &tr.st
 		st.reset(len(s.gh))
 		for !st.terminal() {
-			sh, re, la, ra := tr.unlabeledCosts(s)
-			next := -1
-			for c := range tr.costs {
-				if !st.valid(c, tr.root) {
-					continue
-				}
-				cost := []int{sh, re, la, ra}[classOp(c)]
-				switch classOp(c) {
-				case opLeft:
-					if s.gh[st.s0()] == st.b0 && int(s.gl[st.s0()]) != classLabel(c) {
-						cost++
-					}
-				case opRight:
-					if s.gh[st.b0] == st.s0() && int(s.gl[st.b0]) != classLabel(c) {
-						cost++
-					}
-				}
-				if cost == 0 {
-					next = c
-					break
-				}
-			}
+			next := zeroCost(tr, s)
 			if next < 0 {
 				t.Fatalf("sentence %d: no zero-cost transition", si)
 			}
@@ -156,6 +135,76 @@ func TestOracleRebuildsGold(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestForcedIsTheOnlyValidClass walks the gold transitions of EWT dev and
+// checks at every configuration that forced names a class exactly when one
+// class is valid, and that it is that class.
+func TestForcedIsTheOnlyValidClass(t *testing.T) {
+	path := shared.Path(t, "corpora", "ud-english-ewt", "en_ewt-ud-dev.conllu")
+	sents, err := conllu.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := &trainer{idx: map[uint64]int32{}}
+	if err := tr.prepare(sents, 1); err != nil {
+		t.Fatal(err)
+	}
+	total, forcedN := 0, 0
+	for si := range tr.sents {
+		s := &tr.sents[si]
+		st := &tr.st
+		st.reset(len(s.gh))
+		for !st.terminal() {
+			only, nvalid := -1, 0
+			for c := range tr.costs {
+				if st.valid(c, tr.root) {
+					only, nvalid = c, nvalid+1
+				}
+			}
+			c, ok := st.forced(tr.root)
+			if ok != (nvalid == 1) || (ok && c != only) {
+				t.Fatalf("sentence %d: forced = %d, %v; %d valid classes (last %d)", si, c, ok, nvalid, only)
+			}
+			total++
+			if ok {
+				forcedN++
+			}
+			next := zeroCost(tr, s)
+			if next < 0 {
+				t.Fatalf("sentence %d: no zero-cost transition", si)
+			}
+			st.apply(next)
+		}
+	}
+	t.Logf("%d of %d gold transitions are forced (%.1f%%)", forcedN, total, 100*float64(forcedN)/float64(total))
+}
+
+// zeroCost returns the first valid class of zero cost (labels included) in
+// tr's current configuration of sentence s, or -1.
+func zeroCost(tr *trainer, s *tsent) int {
+	st := &tr.st
+	sh, re, la, ra := tr.unlabeledCosts(s)
+	for c := range tr.costs {
+		if !st.valid(c, tr.root) {
+			continue
+		}
+		cost := []int{sh, re, la, ra}[classOp(c)]
+		switch classOp(c) {
+		case opLeft:
+			if s.gh[st.s0()] == st.b0 && int(s.gl[st.s0()]) != classLabel(c) {
+				cost++
+			}
+		case opRight:
+			if s.gh[st.b0] == st.s0() && int(s.gl[st.b0]) != classLabel(c) {
+				cost++
+			}
+		}
+		if cost == 0 {
+			return c
+		}
+	}
+	return -1
 }
 
 func smallTrain(t *testing.T, n int) []*conllu.Sentence {

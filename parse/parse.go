@@ -160,6 +160,10 @@ func (p *Parser) parse(sc *scratch, n int) {
 	}
 	scores := sc.scores[:p.nclass]
 	for !st.terminal() {
+		if c, ok := st.forced(p.rootLabel); ok {
+			st.apply(c)
+			continue
+		}
 		k := extract(st, &sc.in, sc.feats[:])
 		clear(scores)
 		p.w.score(sc.feats[:k], scores, sc.runs[:])
