@@ -32,6 +32,7 @@ type scorer[T int32 | float32] interface {
 // beamScratch holds the scores search works with.
 type beamScratch[T int32 | float32] struct {
 	static []T                  // per token, the scores of its static features
+	ready  bool                 // static is filled for the sequence (decoding)
 	prev   []T                  // per previous label, the scores of prevFeatures
 	seen   [numClasses + 1]bool // which of prev are set for the current token
 	trans  []T                  // the scores of every transFeature (decoding; nil when training)
@@ -76,7 +77,10 @@ func search[T int32 | float32, S scorer[T]](r *Recognizer, s *sequence, m S, wid
 	lo, hi := -1, 0 // entries of the previous token; -1 stands for the start
 	for i := 0; i < n; i++ {
 		st := b.static[i*numClasses : (i+1)*numClasses]
-		m.Scores(s.staticFeatures(i), st)
+		if !b.ready {
+			f, _ := s.staticFeatures(i)
+			m.Scores(f, st)
+		}
 		last := i == n-1
 		s.cands = s.cands[:0]
 		clear(b.seen[:])

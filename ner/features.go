@@ -41,6 +41,7 @@ type sequence struct {
 	feats, lfeats []uint64
 	hyps, cands   []hyp
 	beam          beamScratch[int32]
+	cache         perceptron.RowCache // scores of word features, per word
 	scores        []int32
 	buf           []byte
 	// Process: the document's forms, its units (sentences or pieces of
@@ -150,24 +151,22 @@ func isLowerASCII(r rune) bool { return 'a' <= r && r <= 'z' }
 // history.
 //
 // Tuned: called once per token; it must not allocate.
-func (s *sequence) staticFeatures(i int) []uint64 {
+func (s *sequence) staticFeatures(i int) (f []uint64, word int) {
 	c := perceptron.Combine
 	ws := s.words
 	w, wp, wpp, wn, wnn := &ws[i+pad], &ws[i+pad-1], &ws[i+pad-2], &ws[i+pad+1], &ws[i+pad+2]
-	f := append(s.feats[:0],
+	// First the features of the word alone (its form, flags, gazetteer
+	// match and the sentence's casing), whose scores recognize caches per
+	// word; then those of its neighbours.
+	f = append(s.feats[:0],
 		1,
 		w.lw, w.fw, w.sh,
 		w.suf[0], w.suf[1], w.suf[2], w.pre[0], w.pre[1],
-		c(10, wp.lw, 0), c(11, wn.lw, 0), c(12, wpp.lw, 0), c(13, wnn.lw, 0),
-		c(14, wp.sh, 0), c(15, wn.sh, 0),
-		c(25, wp.lw, w.lw), c(26, w.lw, wn.lw),
-		c(27, w.flags, 0), c(28, w.flags, wp.flags), c(29, w.flags, wn.flags),
-		c(30, w.cf, 0), c(31, w.cc, 0), c(32, wp.cf, 0), c(33, wn.cf, 0), c(35, w.cf, w.flags),
-		c(40, w.gz, 0), c(41, wp.gz, 0), c(42, wn.gz, 0), c(43, w.gz, w.flags),
-		c(47, w.sh, wn.sh),
-		c(49, wp.fw, 0), c(50, wn.fw, 0),
+		c(27, w.flags, 0),
+		c(30, w.cf, 0), c(31, w.cc, 0), c(35, w.cf, w.flags),
+		c(40, w.gz, 0), c(43, w.gz, w.flags),
 		c(51, s.casing, w.flags), c(52, s.casing, w.gz), c(53, w.cs, w.flags), c(54, w.cs, s.casing),
-		c(55, wn.cs, wn.flags), c(56, s.casing, w.cf),
+		c(56, s.casing, w.cf),
 	)
 	if w.pre[1] == 0 {
 		// A word too short for some affixes has zero hashes for them; they
@@ -175,9 +174,32 @@ func (s *sequence) staticFeatures(i int) []uint64 {
 		// reach the row of the bias feature (key 1) in its table.
 		f = slices.DeleteFunc(f, isZero)
 	}
+	word = len(f)
+	f = append(f,
+		c(10, wp.lw, 0), c(11, wn.lw, 0), c(12, wpp.lw, 0), c(13, wnn.lw, 0),
+		c(14, wp.sh, 0), c(15, wn.sh, 0),
+		c(25, wp.lw, w.lw), c(26, w.lw, wn.lw),
+		c(28, w.flags, wp.flags), c(29, w.flags, wn.flags),
+		c(32, wp.cf, 0), c(33, wn.cf, 0),
+		c(41, wp.gz, 0), c(42, wn.gz, 0),
+		c(47, w.sh, wn.sh),
+		c(49, wp.fw, 0), c(50, wn.fw, 0),
+		c(55, wn.cs, wn.flags),
+	)
 	s.feats = f
-	return f
+	return f, word
 }
+
+// wordKey is the key of token i's word features in the sequence's cache:
+// everything they depend on.
+func (s *sequence) wordKey(i int) uint64 {
+	w := &s.words[i+pad]
+	return perceptron.Combine(61, w.fw, perceptron.Combine(62, w.flags|s.casing<<32, w.gz)) | 1
+}
+
+// wordCacheSize is the number of words a sequence's cache holds (rows of
+// numClasses scores).
+const wordCacheSize = 4096
 
 func isZero(h uint64) bool { return h == 0 }
 

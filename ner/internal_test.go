@@ -8,6 +8,7 @@ import (
 
 	"github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/conllu"
+	"github.com/chronicle-news/chronicle/internal/shared"
 	"github.com/chronicle-news/chronicle/models"
 )
 
@@ -175,7 +176,8 @@ func exhaustive(r *Recognizer, s *sequence) ([]int32, int64) {
 		}
 		p1, p2 := history(labels, i)
 		allowed := r.allowedAfter(p1, i == n-1)
-		r.model.Scores(append(slices.Clone(s.staticFeatures(i)), s.labelFeatures(i, p1, p2)...), sc)
+		sf, _ := s.staticFeatures(i)
+		r.model.Scores(append(slices.Clone(sf), s.labelFeatures(i, p1, p2)...), sc)
 		scores := slices.Clone(sc)
 		for c, ok := range allowed {
 			if ok {
@@ -194,4 +196,37 @@ func embeddedForTest() (*Recognizer, error) {
 		return nil, fmt.Errorf("no model: %w", err)
 	}
 	return r, nil
+}
+
+// TestWordCacheChangesNothing decodes UNER dev sentences through recognize,
+// which caches word feature scores, and through search scoring every
+// feature afresh, and wants the same labels. Dev has more word types than
+// the cache has rows, so words also evict each other.
+func TestWordCacheChangesNothing(t *testing.T) {
+	r, err := embeddedForTest()
+	if err != nil {
+		t.Skip(err)
+	}
+	ex, err := ReadIOB2(shared.Path(t, "corpora", "uner-english-ewt", "en_ewt-ud-dev.iob2"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cached, fresh := new(sequence), new(sequence)
+	for k, e := range ex {
+		cached.forms = e.Forms
+		r.recognize(cached, nil)
+		fresh.forms = e.Forms
+		r.load(fresh)
+		var b beamScratch[int32]
+		b.trans = r.trans
+		best, stop := search(r, fresh, r.model, r.width, &b, nil)
+		want := make([]int32, len(e.Forms))
+		fresh.backtrack(best, stop, want)
+		if got := cached.labels[:len(e.Forms)]; !slices.Equal(got, want) {
+			t.Fatalf("sentence %d: cached %v, fresh %v", k, got, want)
+		}
+	}
+	if cached.cache.Len() == 0 {
+		t.Fatal("the cache was never filled")
+	}
 }

@@ -271,7 +271,20 @@ func (r *Recognizer) recognize(s *sequence, out []Mention) []Mention {
 	}
 	scores := s.scores[:numClasses]
 	s.beam.trans = r.trans
+	s.beam.grow(n)
+	for i := range n {
+		f, word := s.staticFeatures(i)
+		row, ok := s.cache.Row(s.wordKey(i), numClasses, wordCacheSize)
+		if !ok {
+			r.model.Scores(f[:word], row)
+		}
+		st := s.beam.static[i*numClasses : (i+1)*numClasses]
+		copy(st, row)
+		r.model.AddScores(f[word:], st)
+	}
+	s.beam.ready = true
 	best, stop := search(r, s, r.model, r.width, &s.beam, nil)
+	s.beam.ready = false
 	s.backtrack(best, stop, s.labels)
 	start, conf := 0, 1.0
 	for i := 0; i < n; i++ {

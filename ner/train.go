@@ -393,7 +393,7 @@ func Train(ctx context.Context, train, dev []Example, cfg Config) (*Recognizer, 
 						continue
 					}
 					if g[j] != pred[j] {
-						sf := s.staticFeatures(j)
+						sf, _ := s.staticFeatures(j)
 						tr.Update(sf, int(g[j]), 1)
 						tr.Update(sf, int(pred[j]), -1)
 					}

@@ -277,8 +277,14 @@ func (m *Model) Unit() float32 { return m.unit }
 //
 // Tuned: this is the innermost loop of the tagger and the recognizer.
 func (m *Model) Scores(feats []uint64, scores []int32) {
+	clear(scores[:m.classes])
+	m.AddScores(feats, scores)
+}
+
+// AddScores adds the scores of feats to scores (len ≥ Classes), as Scores
+// does without clearing first: callers sum cached and fresh parts.
+func (m *Model) AddScores(feats []uint64, scores []int32) {
 	scores = scores[:m.classes]
-	clear(scores)
 	slots, mask, cells := m.slots, m.mask, m.cells
 	for _, f := range feats {
 		if f == 0 {

@@ -194,11 +194,20 @@ func (t *Tagger) tag(s *sequence, forms []string) {
 	p1, p2 := int32(-1), int32(-1)
 	for i := range forms {
 		var c int32
-		if v, ok := t.dict.Get(s.words[i+pad].fw); ok {
+		w := &s.words[i+pad]
+		if v, ok := t.dict.Get(w.fw); ok {
 			c = int32(v)
 		} else {
-			t.model.Scores(s.features(i, p1, p2), s.scores)
-			c = int32(perceptron.Best(s.scores[:len(t.classes)], nil))
+			f := s.features(i, p1, p2)
+			nc := len(t.classes)
+			row, ok := s.cache.Row(perceptron.Combine(60, w.fw, w.flags)|1, nc, wordCacheSize)
+			if !ok {
+				t.model.Scores(f[:wordFeatures], row)
+			}
+			scores := s.scores[:nc]
+			copy(scores, row)
+			t.model.AddScores(f[wordFeatures:], scores)
+			c = int32(perceptron.Best(scores, nil))
 		}
 		s.tags[i] = c
 		p2, p1 = p1, c
