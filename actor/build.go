@@ -278,7 +278,7 @@ func (s *scratch) pronounAntecedent(doc *chronicle.Document, n *newsScratch, i i
 	}
 	ok := func(a *amention) bool {
 		if p.gen == genNeuter {
-			return a.kind == kindNamed && !a.plural && (a.etype == chronicle.EntityOrg || a.etype == chronicle.EntityGPE)
+			return a.kind == kindNamed && !a.plural && (a.etype == chronicle.EntityOrg || a.etype == chronicle.EntityGPE) && !afterPlacePrep(doc, a)
 		}
 		if p.num == numPlur {
 			return false // "they" is left alone: groups are not actors
@@ -314,10 +314,73 @@ func (s *scratch) pronounAntecedent(doc *chronicle.Document, n *newsScratch, i i
 			}
 		}
 		if cand >= 0 {
+			if p.gen == genNeuter && s.closerThing(doc, ms, &ms[cand], p) {
+				return -1
+			}
 			return cand
 		}
 	}
 	return -1
+}
+
+// placePrep are the prepositions of place: what they govern is where
+// something happens, rarely what a later "it" stands for.
+var placePrep = map[string]bool{"in": true, "at": true, "on": true, "over": true, "near": true, "across": true,
+	"into": true, "onto": true, "throughout": true, "within": true, "around": true, "inside": true,
+	"outside": true, "along": true, "beyond": true, "under": true, "above": true, "below": true, "through": true}
+
+// afterPlacePrep reports whether mention m is the object of a place
+// preposition ("at The Hague", "over Mongolia"): where something happened,
+// rarely what a later "it" stands for.
+func afterPlacePrep(doc *chronicle.Document, m *amention) bool {
+	i := int(m.start) - 1
+	if i >= 0 && isArticle(doc.Form(i)) {
+		i--
+	}
+	return i >= 0 && placePrep[strings.ToLower(doc.Form(i))]
+}
+
+// closerThing reports whether a thing that is no actor is a likelier
+// antecedent of the neuter pronoun p than the actor mention a: a noun
+// subject between them, or, when a is in an earlier sentence, one before p
+// in p's sentence or the subject of the main clause of the sentence before. "The
+// cargo craft broke up over a region that borders Mongolia. It ..." is
+// about the craft, not Mongolia; left unresolved, "it" makes no event.
+func (s *scratch) closerThing(doc *chronicle.Document, ms []amention, a, p *amention) bool {
+	if !parsed(doc) {
+		return false
+	}
+	covered := func(i int) bool {
+		for j := range ms {
+			if m := &ms[j]; m.kind != kindPronoun && int(m.start) <= i && i < int(m.end) {
+				return true
+			}
+		}
+		return false
+	}
+	thing := func(i int) bool {
+		t := &doc.Tokens[i]
+		return rel(t.Deprel) == "nsubj" && (t.UPOS == "NOUN" || t.UPOS == "PROPN") && t.XPOS != "NNS" && t.XPOS != "NNPS" && !covered(i)
+	}
+	from := doc.Sentences[p.sent].Tokens.Start
+	if a.sent == p.sent {
+		from = int(a.end)
+	}
+	for i := from; i < int(p.start); i++ {
+		if thing(i) {
+			return true
+		}
+	}
+	if a.sent == p.sent {
+		return false
+	}
+	sr := doc.Sentences[p.sent-1].Tokens
+	for i := sr.Start; i < sr.End; i++ {
+		if t := &doc.Tokens[i]; t.Head >= 0 && rel(doc.Tokens[t.Head].Deprel) == "root" && thing(i) {
+			return true
+		}
+	}
+	return false
 }
 
 // buildActors turns the groups that hold a name into actors.

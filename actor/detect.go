@@ -114,6 +114,68 @@ func isMentionHead(doc *chronicle.Document, i int) bool {
 	return false
 }
 
+// pleonastic reports whether token i of sentence sr is an "it" that
+// refers to nothing, standing in for an extraposed clause: the parser's
+// expletive, or the subject of an adjective ("it is hard to say", "it's
+// important that"), of seem/appear/happen/matter ("it doesn't matter if"),
+// of a passive verb of saying or thinking ("it is believed that") or of
+// "time"/"shame" ("it's time to"). Resolving it made actors say and do what
+// nobody did.
+func pleonastic(doc *chronicle.Document, sr chronicle.TokenRange, i int) bool {
+	t := &doc.Tokens[i]
+	if !strings.EqualFold(doc.Form(i), "it") {
+		return false
+	}
+	if rel(t.Deprel) == "expl" {
+		return true
+	}
+	h := int(t.Head)
+	if rel(t.Deprel) != "nsubj" || h < sr.Start || h >= sr.End {
+		return false
+	}
+	ht := &doc.Tokens[h]
+	clause, cop := false, false
+	for c := sr.Start; c < sr.End; c++ {
+		if int(doc.Tokens[c].Head) != h || c == h {
+			continue
+		}
+		switch rel(doc.Tokens[c].Deprel) {
+		case "ccomp", "csubj", "xcomp":
+			clause = clause || c > i
+		case "advcl":
+			// "it doesn't matter if", "it would be better if"
+			for m := sr.Start; m < c; m++ {
+				if int(doc.Tokens[m].Head) == c && rel(doc.Tokens[m].Deprel) == "mark" {
+					f := strings.ToLower(doc.Form(m))
+					clause = clause || f == "if" || f == "whether"
+				}
+			}
+		case "cop":
+			cop = true
+		}
+	}
+	if !clause {
+		return false
+	}
+	switch {
+	case ht.UPOS == "ADJ" && cop:
+		return true
+	case ht.UPOS == "NOUN" && cop:
+		switch strings.ToLower(ht.Lemma) {
+		case "time", "shame", "pity", "mistake", "wonder":
+			return true
+		}
+	case ht.UPOS == "VERB":
+		switch strings.ToLower(ht.Lemma) {
+		case "seem", "appear", "happen", "matter":
+			return true
+		case "believe", "expect", "say", "report", "think", "estimate", "know", "understand", "feel", "hope", "fear", "assume", "suppose", "claim", "allege", "agree", "decide", "note":
+			return t.Deprel == "nsubj:pass"
+		}
+	}
+	return false
+}
+
 // excludedChild reports whether a dependent of a mention head stays out of
 // the mention's span. cop tells whether the head is a nominal predicate,
 // whose clause-level dependents are not part of the noun phrase.
@@ -135,7 +197,7 @@ func (s *scratch) detectParsed(doc *chronicle.Document) {
 	for si := range doc.Sentences {
 		sr := doc.Sentences[si].Tokens
 		for i := sr.Start; i < sr.End; i++ {
-			if !isMentionHead(doc, i) {
+			if !isMentionHead(doc, i) || pleonastic(doc, sr, i) {
 				continue
 			}
 			cop := false

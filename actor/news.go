@@ -187,6 +187,10 @@ func (s *scratch) detectNews(doc *chronicle.Document, n *newsScratch) {
 			w := doc.Form(i)
 			// Pronouns.
 			if p, ok := pronounOf(w); ok && doc.Tokens[i].UPOS != "PROPN" && (len(w) == 1 || strings.ToUpper(w) != w) { // not "US", "IT"
+				if pleonastic(doc, sent.Tokens, i) {
+					i++
+					continue
+				}
 				m := s.newMention(i, i+1, i, si, kindPronoun)
 				m.person, m.num, m.gen, m.anim = p.person, p.num, p.gen, p.anim
 				m.quote = n.inQ[i]

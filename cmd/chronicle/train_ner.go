@@ -108,6 +108,7 @@ the iteration with the best UNER dev F1. Writes DIR/ner.model. Same data and fla
 	c.Flags().StringVar(&out, "out", "models/data", "output folder")
 	c.Flags().StringVar(&taggerDir, "tagger", "", "folder holding the tagger.model whose clusters and case statistics to use (default: the embedded one)")
 	c.Flags().IntVar(&cfg.Iterations, "iterations", 12, "training passes (the best on dev is kept)")
+	c.Flags().IntVar(&cfg.BeamWidth, "beam", 0, "label histories kept while training (default 8); decoding keeps 4")
 	c.Flags().Uint64Var(&cfg.Seed, "seed", 1, "shuffling seed")
 	c.Flags().Float64Var(&cfg.Prune, "prune", 0.05, "drop averaged weights below this absolute value")
 	c.Flags().BoolVar(&gum, "gum", true, "add GUM train named mentions to UNER train")

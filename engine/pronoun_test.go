@@ -1,0 +1,54 @@
+package engine_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chronicle-news/chronicle/engine"
+)
+
+// TestNeuterPronouns: "it" refers to an organization or state only when no
+// likelier thing stands closer, never when it stands for a clause, and not
+// to a place something happened in (sentences written for this test).
+func TestNeuterPronouns(t *testing.T) {
+	pipe, err := engine.New(engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text    string
+		pronoun string // the pronoun, as written
+		actor   string // the actor it must belong to, "" for none
+	}{
+		// The craft is the subject before: "It" is the craft.
+		{"The cargo craft broke up over a remote region that borders Mongolia. It said most of the debris burnt up.", "It", ""},
+		// Extraposition: "It" stands for the clause.
+		{"Russia rejected the plan on Monday. It is hard to see what could change that.", "It", ""},
+		{"Germany sent more troops. But it does not matter if the talks fail.", "it", ""},
+		// Where something happened is no antecedent.
+		{"The Palestinian delegation arrived at The Hague on Monday, and it will stay until Friday.", "it", ""},
+		// The plain case still resolves.
+		{"Russia said on Monday that it would send a delegation to Istanbul.", "it", "Russia"},
+		{"Germany will increase its defence spending next year.", "its", "Germany"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			doc := analyse(t, pipe, tc.text)
+			got := ""
+			for _, a := range doc.Actors {
+				for _, m := range a.Mentions {
+					if doc.SpanText(m.Span) == tc.pronoun {
+						got = a.Name
+					}
+				}
+			}
+			if got != tc.actor {
+				var names []string
+				for _, a := range doc.Actors {
+					names = append(names, a.Name)
+				}
+				t.Errorf("%q belongs to %q, want %q (actors: %s)", tc.pronoun, got, tc.actor, strings.Join(names, ", "))
+			}
+		})
+	}
+}
