@@ -33,6 +33,11 @@ type Document struct {
 	Quotes   []Quote
 	Events   []Event
 
+	// Relevance is the probability that the article reports politics,
+	// diplomacy or conflict (package relevance); nil when not judged, as
+	// for a text too short to tell.
+	Relevance *float64
+
 	// Problems lists recoverable trouble found while reading or analysing
 	// the document (repaired encoding, skipped markup, ...). They never stop
 	// the pipeline.

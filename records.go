@@ -106,7 +106,7 @@ type Event struct {
 	Confidence   float64
 	Quote        int // index of the quote it is reported in, -1 when none
 	// Scope is "" for an event the chronicle keeps, else why it does not
-	// (ScopeNoActor, ScopeTargetNotActor). Such an event stays in the
+	// (ScopeNoActor, ScopeTargetNotActor, ScopeOffTopic). Such an event stays in the
 	// document, for a reader to review, but is not stored.
 	Scope string
 }
@@ -121,6 +121,11 @@ const ScopeNoActor = "no-actor"
 // hit first-time buyers"): PETRARCH codes such broad verbs only between
 // actors of its dictionaries.
 const ScopeTargetNotActor = "target-not-actor"
+
+// ScopeOffTopic marks an event of an article that does not report
+// politics, diplomacy or conflict (sport, entertainment, technology), as
+// the relevance stage judges it: "smashed the record" is no assault.
+const ScopeOffTopic = "off-topic"
 
 // Status is how the text presents the event: "" when it is reported as
 // having happened (asserted), "negated" when the text denies it happened,

@@ -13,6 +13,7 @@ import (
 	"github.com/chronicle-news/chronicle/parse"
 	"github.com/chronicle-news/chronicle/quote"
 	"github.com/chronicle-news/chronicle/registry"
+	"github.com/chronicle-news/chronicle/relevance"
 	"github.com/chronicle-news/chronicle/segment"
 	"github.com/chronicle-news/chronicle/tag"
 	"github.com/chronicle-news/chronicle/timex"
@@ -31,7 +32,7 @@ type Options struct {
 }
 
 // New returns the default pipeline: tokenize, segment, tag, parse, ner,
-// timex, actor, quote, event. Models are loaded once; the pipeline is safe
+// timex, actor, quote, event, relevance. Models are loaded once; the pipeline is safe
 // for concurrent use by many goroutines.
 func New(opts Options) (chronicle.Pipeline, error) {
 	fsys := opts.Models
@@ -47,6 +48,10 @@ func New(opts Options) (chronicle.Pipeline, error) {
 		return nil, err
 	}
 	recognizer, err := ner.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	relevant, err := relevance.Load(fsys)
 	if err != nil {
 		return nil, err
 	}
@@ -68,5 +73,6 @@ func New(opts Options) (chronicle.Pipeline, error) {
 		actors,
 		quote.New(),
 		event.New(opts.Lexicon),
+		relevant,
 	}, nil
 }

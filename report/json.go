@@ -7,6 +7,7 @@ package report
 import (
 	"encoding/json"
 	"io"
+	"math"
 	"time"
 
 	"github.com/chronicle-news/chronicle"
@@ -14,7 +15,7 @@ import (
 
 // Schema names the JSON layout; bump the minor number when adding fields and
 // never remove or rename one.
-const Schema = "chronicle.extract/1.1"
+const Schema = "chronicle.extract/1.2"
 
 // Options choose optional parts of the output.
 type Options struct {
@@ -36,13 +37,16 @@ type Output struct {
 
 // DocumentOut is the document's metadata.
 type DocumentOut struct {
-	ID         string       `json:"id"`
-	Published  *string      `json:"published"` // YYYY-MM-DD, or RFC 3339 when a time is known; null when unknown
-	Title      string       `json:"title"`
-	URL        string       `json:"url"`
-	Source     string       `json:"source,omitempty"`
-	Language   string       `json:"language"`
-	Length     int          `json:"length"` // in code points
+	ID        string  `json:"id"`
+	Published *string `json:"published"` // YYYY-MM-DD, or RFC 3339 when a time is known; null when unknown
+	Title     string  `json:"title"`
+	URL       string  `json:"url"`
+	Source    string  `json:"source,omitempty"`
+	Language  string  `json:"language"`
+	Length    int     `json:"length"` // in code points
+	// Relevance is the probability that the article reports politics,
+	// diplomacy or conflict; absent when the text is too short to tell.
+	Relevance  *float64     `json:"relevance,omitempty"`
 	Paragraphs []SpanOut    `json:"paragraphs"`
 	Problems   []ProblemOut `json:"problems"`
 }
@@ -222,7 +226,7 @@ func (b *builder) build(opts Options) *Output {
 		Schema: Schema,
 		Document: DocumentOut{
 			ID: d.ID, Published: publishedString(d.Published), Title: d.Title, URL: d.URL,
-			Source: d.Source, Language: d.Language, Length: b.idx.at(len(d.Text)),
+			Source: d.Source, Language: d.Language, Length: b.idx.at(len(d.Text)), Relevance: roundedP(d.Relevance),
 			Paragraphs: make([]SpanOut, 0, len(d.Paragraphs)),
 			Problems:   make([]ProblemOut, 0, len(d.Problems)),
 		},
@@ -308,4 +312,13 @@ func (b *builder) build(opts Options) *Output {
 
 func round3(f float64) float64 {
 	return float64(int64(f*1000+0.5)) / 1000
+}
+
+// roundedP rounds a probability to three places, for output.
+func roundedP(p *float64) *float64 {
+	if p == nil {
+		return nil
+	}
+	r := math.Round(*p*1000) / 1000
+	return &r
 }

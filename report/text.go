@@ -25,8 +25,12 @@ func WriteText(w io.Writer, doc *chronicle.Document) error {
 	if o.Document.Published != nil {
 		published = *o.Document.Published
 	}
-	p("id %s · published %s · %d paragraphs · %d sentences · %d tokens\n",
-		o.Document.ID, published, len(o.Document.Paragraphs), len(o.Sentences), len(doc.Tokens))
+	relevance := ""
+	if r := o.Document.Relevance; r != nil {
+		relevance = fmt.Sprintf(" · relevance %.3f", *r)
+	}
+	p("id %s · published %s · %d paragraphs · %d sentences · %d tokens%s\n",
+		o.Document.ID, published, len(o.Document.Paragraphs), len(o.Sentences), len(doc.Tokens), relevance)
 	if o.Document.URL != "" {
 		p("%s\n", o.Document.URL)
 	}

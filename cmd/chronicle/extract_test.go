@@ -87,7 +87,7 @@ func TestExtractSeed(t *testing.T) {
 			t.Errorf("missing top-level key %q", k)
 		}
 	}
-	if doc["schema"] != "chronicle.extract/1.1" {
+	if doc["schema"] != "chronicle.extract/1.2" {
 		t.Errorf("schema = %v", doc["schema"])
 	}
 	d := doc["document"].(map[string]any)

@@ -79,6 +79,7 @@ func newTrainCmd() *cobra.Command {
 		newTrainTaggerCmd(),
 		newTrainParserCmd(),
 		newTrainNERCmd(),
+		newTrainRelevanceCmd(),
 	)
 	return c
 }
