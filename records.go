@@ -106,7 +106,8 @@ type Event struct {
 	Confidence   float64
 	Quote        int // index of the quote it is reported in, -1 when none
 	// Scope is "" for an event the chronicle keeps, else why it does not
-	// (ScopeNoActor, ScopeTargetNotActor, ScopeOffTopic). Such an event stays in the
+	// (ScopeNoActor, ScopeTargetNotActor, ScopeSourceNotActor, ScopeOffTopic).
+	// Such an event stays in the
 	// document, for a reader to review, but is not stored.
 	Scope string
 }
@@ -121,6 +122,11 @@ const ScopeNoActor = "no-actor"
 // hit first-time buyers"): PETRARCH codes such broad verbs only between
 // actors of its dictionaries.
 const ScopeTargetNotActor = "target-not-actor"
+
+// ScopeSourceNotActor marks an event coded by a pattern imported from
+// PETRARCH's CAMEO dictionary whose source is missing or not an actor
+// ("High fuel prices hit BA", "the dollar hit its highest level").
+const ScopeSourceNotActor = "source-not-actor"
 
 // ScopeOffTopic marks an event of an article that does not report
 // politics, diplomacy or conflict (sport, entertainment, technology), as

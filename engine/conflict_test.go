@@ -52,8 +52,8 @@ func TestConflictEvents(t *testing.T) {
 
 // TestEventsWithoutActors: figurative uses of event verbs in other news
 // ("hits the shelves", "impossible to crack", a broad CAMEO verb aimed at
-// no actor) are marked with their scope, and so never stored; an attack
-// by a named state is not.
+// no actor or done by none) are marked with their scope, and so never
+// stored; an attack by a named state is not.
 func TestEventsWithoutActors(t *testing.T) {
 	pipe, err := engine.New(engine.Options{})
 	if err != nil {
@@ -66,6 +66,9 @@ func TestEventsWithoutActors(t *testing.T) {
 		{"The new phone hits the shelves next week.", chronicle.ScopeNoActor},
 		{"Experts said the code is virtually impossible to crack.", chronicle.ScopeNoActor},
 		{"The finance minister hit first-time buyers with a new tax.", chronicle.ScopeTargetNotActor},
+		{"High fuel prices hit British Airways.", chronicle.ScopeSourceNotActor},
+		{"The dollar hit its highest level against the euro.", chronicle.ScopeSourceNotActor},
+		{"The bill would allow welfare officers to enter homes.", chronicle.ScopeSourceNotActor},
 		{"Russian forces shelled Kharkiv on Saturday.", ""},
 		{"Police arrested three protesters.", ""},
 		{"Russia hit Ukraine with new sanctions.", ""},

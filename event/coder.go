@@ -945,6 +945,11 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 		// between actors of its dictionaries.
 		scope = chronicle.ScopeTargetNotActor
 	}
+	if scope == "" && anaph < 0 && p.Imported && !w.agentive(sources) {
+		// "High fuel prices hit BA", "the dollar hit its highest level",
+		// "to allow more women": nor without an actor as the doer.
+		scope = chronicle.ScopeSourceNotActor
+	}
 
 	negated, modality, swhy := w.status(i, p)
 	place, placeCountry := w.place(i, p, targets, implicit)
@@ -983,6 +988,8 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 		why.WriteString("; no participant is an actor, a name or an agent noun: not stored")
 	case chronicle.ScopeTargetNotActor:
 		why.WriteString("; an imported CAMEO pattern whose target is no actor: not stored")
+	case chronicle.ScopeSourceNotActor:
+		why.WriteString("; an imported CAMEO pattern whose source is no actor: not stored")
 	}
 	ev.Why = why.String()
 	conf := 0.9
