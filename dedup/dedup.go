@@ -331,9 +331,10 @@ func KeyPeriod(key string) string {
 	return ""
 }
 
-// EventKey returns the identity of event e of doc, placed at date docDate
-// when its own date does not name a day. It also returns the event's day as
-// YYYY-MM-DD (the Monday of the week for week granularity).
+// EventKey returns the identity of event e of doc, placed in the week of
+// docDate (the publication date) when its own date does not name a day. It
+// also returns the event's day as YYYY-MM-DD (the Monday of the week for
+// week granularity), or "" when neither gives one (docDate zero).
 func EventKey(doc *chronicle.Document, e *chronicle.Event, docDate time.Time) (Key, string) {
 	k := Key{
 		Type:   e.Type,
@@ -359,6 +360,11 @@ func EventKey(doc *chronicle.Document, e *chronicle.Event, docDate time.Time) (K
 			k.Day = e.Date
 			return k, d.Format("2006-01-02")
 		}
+	}
+	if docDate.IsZero() {
+		// Neither the text nor the publication date says when: the day
+		// stays unknown rather than take the week the article was read.
+		return k, ""
 	}
 	y, w := docDate.ISOWeek()
 	k.Day = isoWeek(y, w)

@@ -151,9 +151,10 @@ func (c *eventCursor) after(e *chronicle.StoredEvent) bool {
 }
 
 // pageEvents returns one page of the events that match f, starting after
-// cursor (empty for the first page). It is built on Store.Events: the next
-// page asks for the events up to the cursor's day and skips, by id, those
-// already returned, so pages stay stable while events are added.
+// cursor (empty for the first page). For a store without an EventPager it
+// is built on Store.Events: each page reads the events from the first and
+// keeps those after the cursor's (day, id), so no page repeats an event
+// while events are added.
 func pageEvents(ctx context.Context, st chronicle.Store, pager chronicle.EventPager, f chronicle.EventFilter, n int, cursor string) (List[chronicle.StoredEvent], error) {
 	if pager != nil {
 		return pageEventsKeyset(ctx, pager, f, n, cursor)
@@ -169,17 +170,13 @@ func pageEvents(ctx context.Context, st chronicle.Store, pager chronicle.EventPa
 			return List[chronicle.StoredEvent]{}, invalid("bad cursor")
 		}
 		if c.Day != "" {
-			until, err := time.Parse("2006-01-02", c.Day)
-			if err != nil {
+			if _, err := time.Parse("2006-01-02", c.Day); err != nil {
 				return List[chronicle.StoredEvent]{}, invalid("bad cursor")
 			}
-			if f.Until.IsZero() || until.Before(f.Until) {
-				f.Until = until
-			}
-			skip = c.Same
-		} else {
-			skip = c.Off
 		}
+		// Not narrowed to the cursor's day with Until: undated events,
+		// which come last, are in no date range.
+		skip = c.Off
 	}
 	f.Limit = skip + n + 1
 	evs, err := st.Events(ctx, f)

@@ -38,6 +38,7 @@ func Run(t *testing.T, open func(t *testing.T) chronicle.Store) {
 		{"EventQueries", testEventQueries},
 		{"EventStatus", testEventStatus},
 		{"EventsWithoutActors", testEventsWithoutActors},
+		{"UndatedEvents", testUndatedEvents},
 		{"QuotesAndActors", testQuotesAndActors},
 		{"CharOffsets", testCharOffsets},
 		{"EntitiesWithoutActors", testEntitiesWithoutActors},
@@ -457,6 +458,38 @@ func testEventStatus(t *testing.T, s chronicle.Store) {
 			if len(paged) != len(tt.want) {
 				t.Errorf("EventsAfter(status %q) gave %d events, want %d", tt.status, len(paged), len(tt.want))
 			}
+		}
+	}
+}
+
+// testUndatedEvents: an event of an article with no publication date, and
+// no date of its own, has no day (not the week it was read in); it is
+// listed, last, but is in no date range. A dated one beside it keeps its day.
+func testUndatedEvents(t *testing.T, s chronicle.Store) {
+	b := newDoc("Police arrested Umerov in Istanbul. Umerov travelled to Istanbul on 16 May 2025.", time.Time{}).
+		actor("Q2", "Rustem Umerov", "PERSON", "Umerov").
+		actor("TUR", "Turkey", "GPE", "Istanbul").
+		event("COERCE", "", "Police", "Q2", "Umerov", "", "Police arrested Umerov").
+		event("CONSULT", "Q2", "Umerov", "TUR", "Istanbul", "2025-05-16", "Umerov travelled to Istanbul")
+	put(t, s, b.doc)
+	all, err := s.Events(context.Background(), chronicle.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range all {
+		got = append(got, e.Type+"@"+e.Date+e.Period)
+	}
+	if want := []string{"CONSULT@2025-05-16", "COERCE@"}; !slices.Equal(got, want) {
+		t.Errorf("events %v, want %v (dated first, the undated one with no day)", got, want)
+	}
+	for _, f := range []chronicle.EventFilter{{Until: day0.AddDate(1, 0, 0)}, {Since: day0.AddDate(-1, 0, 0)}} {
+		evs, err := s.Events(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(evs) != 1 || evs[0].Type != "CONSULT" {
+			t.Errorf("since %v until %v: %d events, want the dated CONSULT only", f.Since, f.Until, len(evs))
 		}
 	}
 }

@@ -269,7 +269,8 @@ func predicates(f chronicle.EventFilter, where []string, args []any) ([]string, 
 		args = append(args, f.Since.Format("2006-01-02"))
 	}
 	if !f.Until.IsZero() {
-		where = append(where, `e.day <= ?`)
+		// An undated event ('') is in no date range.
+		where = append(where, `e.day <= ? AND e.day <> ''`)
 		args = append(args, f.Until.Format("2006-01-02"))
 	}
 	if f.Story != 0 {

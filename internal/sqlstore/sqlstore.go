@@ -801,7 +801,9 @@ func (w *writer) events(d *chronicle.Document, story int64, dupOf string, date t
 		if e.Scope != "" {
 			continue // no actor takes part: not for the chronicle
 		}
-		key, day := dedup.EventKey(d, e, date)
+		// An event is dated by its text or its article's publication date,
+		// never by when the article was read (date may be that).
+		key, day := dedup.EventKey(d, e, d.Published)
 		ks := key.String()
 		var id int64
 		err := w.row(`SELECT id FROM events WHERE story = ? AND key = ?`, story, ks).Scan(&id)
