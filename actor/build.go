@@ -63,6 +63,10 @@ func (s *scratch) resolveNews(doc *chronicle.Document, n *newsScratch) {
 		}
 		lo := nameStart(doc, int(m.start), int(m.end))
 		m.named = registry.Normalize(doc.Text[doc.Tokens[lo].Start:doc.Tokens[m.end-1].End])
+		if honorifics[doc.Form(int(m.start))] && m.place < 0 {
+			// "Mr Islam", "Dr Fox": whatever the recognizer said.
+			m.etype = chronicle.EntityPerson
+		}
 		if m.etype == "" {
 			w := doc.Form(int(m.start))
 			if m.end-m.start == 1 && len(w) > 1 && strings.ToUpper(w) == w {
@@ -71,7 +75,7 @@ func (s *scratch) resolveNews(doc *chronicle.Document, n *newsScratch) {
 				m.etype = chronicle.EntityPerson
 			}
 		}
-		if m.etype == chronicle.EntityPerson || m.etype == "" || m.etype == chronicle.EntityOrg && m.place < 0 && m.end-m.start == 1 {
+		if m.etype == chronicle.EntityPerson || m.etype == "" || m.etype != chronicle.EntityNORP && m.place < 0 && m.end-m.start == 1 {
 			m.surname = registry.NormHash(doc.Form(int(m.end - 1)))
 		}
 	}
@@ -132,10 +136,10 @@ func (s *scratch) resolveNews(doc *chronicle.Document, n *newsScratch) {
 	// stay apart.
 	for i := range ms {
 		m := &ms[i]
-		// NER sometimes calls a lone surname an organization
-		// ("Netanyahu's Likud"): one that no lexicon knows joins the
-		// person of that surname as well.
-		orgSurname := m.etype == chronicle.EntityOrg && m.place < 0 && m.end-m.start == 1
+		// NER sometimes calls a lone surname an organization or a place
+		// ("Netanyahu's Likud", "Afzal said"): one that no lexicon knows
+		// joins the person of that surname as well.
+		orgSurname := m.etype != chronicle.EntityPerson && m.etype != chronicle.EntityNORP && m.place < 0 && m.end-m.start == 1
 		if m.kind != kindNamed || m.etype != chronicle.EntityPerson && !orgSurname || nameLen(doc, m) != 1 {
 			continue
 		}
@@ -512,12 +516,19 @@ func (s *scratch) makeActor(doc *chronicle.Document, ms []amention, idx []int, s
 	}
 	lo := nameStart(doc, int(bm.start), int(bm.end))
 	a.Name = doc.Text[doc.Tokens[lo].Start:doc.Tokens[bm.end-1].End]
+	state := false
 	if bm.place >= 0 {
 		p := &lx.places[bm.place]
 		if p.isState {
+			// The state's one name, whatever it is called here ("England",
+			// "Britain" and "UK" are the United Kingdom).
 			a.Name = p.Name
+			if n := lx.names[p.Code]; n != "" {
+				a.Name = n
+			}
 			a.Country = p.Code
 			a.Sector = p.Sector
+			state = true
 		} else if p.Code != "" && !strings.HasPrefix(a.Name, "The ") {
 			a.Name = p.Name
 		}
@@ -558,6 +569,11 @@ func (s *scratch) makeActor(doc *chronicle.Document, ms []amention, idx []int, s
 		if orgNouns[last] || last == "Ministry" || last == "Department" || last == "Government" || last == "Administration" {
 			a.Sector = "government"
 		}
+	}
+	if a.Type == chronicle.EntityGPE && !state {
+		// A city or region is an actor of its own, with its state's
+		// country: "gpe:birmingham", not the state's "gpe:GBR".
+		a.ID = registry.ID(a.Type, a.Name, "")
 	}
 	a.Mentions = make([]chronicle.Mention, 0, len(idx))
 	for _, i := range idx {

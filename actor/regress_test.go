@@ -2,6 +2,7 @@ package actor_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/chronicle-news/chronicle"
@@ -67,6 +68,63 @@ func TestSurnameTypedOrg(t *testing.T) {
 		}
 	}
 	t.Errorf("no actor Benjamin Netanyahu among %+v", doc.Actors)
+}
+
+// tokenAt returns the index of the first token with form w at or after from.
+func tokenAt(t *testing.T, doc *chronicle.Document, w string, from int) int {
+	t.Helper()
+	for i := from; i < len(doc.Tokens); i++ {
+		if doc.Form(i) == w {
+			return i
+		}
+	}
+	t.Fatalf("no token %q", w)
+	return -1
+}
+
+// TestNamesTypedWrong: a name NER types as a place is a person when an
+// honorific says so ("Mr Kazi"), and joins the person it names when it is
+// the surname of a person of the article ("Afzal"); a city is an actor of
+// its own, not its state ("Birmingham" is not the United Kingdom), and a
+// state has one name whatever the article calls it.
+func TestNamesTypedWrong(t *testing.T) {
+	text := "Muhammad Afzal was cleared in Birmingham.\n\nMr Kazi said Britain had failed them, and Afzal agreed.\n"
+	doc := segmented(t, text)
+	ma, b := tokenAt(t, doc, "Muhammad", 0), tokenAt(t, doc, "Birmingham", 0)
+	mr, br := tokenAt(t, doc, "Mr", 0), tokenAt(t, doc, "Britain", 0)
+	af := tokenAt(t, doc, "Afzal", mr)
+	doc.Entities = []chronicle.Entity{
+		entity(doc, ma, ma+2, chronicle.EntityPerson),
+		entity(doc, b, b+1, chronicle.EntityGPE),
+		entity(doc, mr, mr+2, chronicle.EntityGPE), // "Mr Kazi": NER's mistake
+		entity(doc, br, br+1, chronicle.EntityGPE),
+		entity(doc, af, af+1, chronicle.EntityGPE), // "Afzal": the same
+	}
+	resolve(t, doc)
+	got := map[string]string{}
+	for _, a := range doc.Actors {
+		var ms []string
+		for _, m := range a.Mentions {
+			ms = append(ms, doc.SpanText(m.Span))
+		}
+		got[a.ID] = a.Type + " " + a.Country + " " + strings.Join(ms, "|")
+	}
+	want := map[string]string{
+		"person:kazi":           "PERSON  Mr Kazi",
+		"person:muhammad-afzal": "PERSON  Muhammad Afzal|Afzal",
+		"gpe:birmingham":        "GPE GBR Birmingham",
+		"gpe:GBR":               "GPE GBR Britain",
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("actor %s: %q, want %q (all: %v)", id, got[id], w, got)
+		}
+	}
+	for _, a := range doc.Actors {
+		if a.ID == "gpe:GBR" && a.Name != "United Kingdom" {
+			t.Errorf("the state called Britain here is named %q, want its one name, United Kingdom", a.Name)
+		}
+	}
 }
 
 // segmented returns text as a tokenized and segmented document, ready for
