@@ -256,13 +256,22 @@ func testStories(t *testing.T, s chronicle.Store) {
 	// Same people a month later: outside the window.
 	d4 := newDoc("Medinsky and Umerov met again in Istanbul a month later for a second round.", day0.AddDate(0, 1, 0)).
 		actor("Q1", "Vladimir Medinsky", "PERSON", "Medinsky").actor("Q2", "Rustem Umerov", "PERSON", "Umerov").doc
-	put(t, s, d1, d2, d3, d4)
+	// The same people in two undated articles (read at the same time):
+	// nothing says they report the same happening.
+	d5 := newDoc("Medinsky and Umerov are expected to meet again, officials said without giving a date.", time.Time{}).
+		actor("Q1", "Vladimir Medinsky", "PERSON", "Medinsky").actor("Q2", "Rustem Umerov", "PERSON", "Umerov").doc
+	d6 := newDoc("Umerov said he had spoken to Medinsky by telephone about prisoners.", time.Time{}).
+		actor("Q1", "Vladimir Medinsky", "PERSON", "Medinsky").actor("Q2", "Rustem Umerov", "PERSON", "Umerov").doc
+	put(t, s, d1, d2, d3, d4, d5, d6)
 	s1, s2, s3, s4 := doc(t, s, d1.ID).Story, doc(t, s, d2.ID).Story, doc(t, s, d3.ID).Story, doc(t, s, d4.ID).Story
 	if s1 == 0 || s1 != s2 {
 		t.Errorf("two reports of the talks in stories %d and %d, want one", s1, s2)
 	}
 	if s3 == s1 || s4 == s1 {
 		t.Errorf("stories: talks %d, unrelated %d, month later %d", s1, s3, s4)
+	}
+	if s5, s6 := doc(t, s, d5.ID).Story, doc(t, s, d6.ID).Story; s5 == s6 {
+		t.Errorf("two undated articles share story %d by their actors alone", s5)
 	}
 	stories, err := s.Stories(context.Background(), chronicle.StoryFilter{MinDocuments: 2})
 	if err != nil {
@@ -274,8 +283,8 @@ func testStories(t *testing.T, s chronicle.Store) {
 	if st := stories[0]; !st.FirstSeen.Equal(day0) || !st.LastSeen.Equal(day0.Add(6*time.Hour)) || st.Title == "" || len(st.Actors) == 0 {
 		t.Errorf("story = %+v", st)
 	}
-	if byActor, err := s.Stories(context.Background(), chronicle.StoryFilter{Actor: "umerov"}); err != nil || len(byActor) != 2 {
-		t.Errorf("Stories(actor umerov) = %d stories, %v; want 2", len(byActor), err)
+	if byActor, err := s.Stories(context.Background(), chronicle.StoryFilter{Actor: "umerov"}); err != nil || len(byActor) != 4 {
+		t.Errorf("Stories(actor umerov) = %d stories, %v; want 4", len(byActor), err)
 	}
 }
 

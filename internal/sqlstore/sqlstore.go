@@ -433,7 +433,11 @@ func (w *writer) layers(d *chronicle.Document) error {
 		return err
 	}
 	actors := dedup.DocActors(d)
-	if story == 0 && len(actors) >= dedup.MinSharedActors {
+	// Without a publication date, sharing actors says nothing about being
+	// the same happening (150 undated BBC articles made stories of up to
+	// 6 unrelated reports on Blair): such an article joins a story only as
+	// a near-duplicate.
+	if story == 0 && len(actors) >= dedup.MinSharedActors && !d.Published.IsZero() {
 		story, err = w.findStory(actors, date)
 		if err != nil {
 			return err
