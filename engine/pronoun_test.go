@@ -52,3 +52,30 @@ func TestNeuterPronouns(t *testing.T) {
 		})
 	}
 }
+
+// TestSpeakerWithApposition: the speaker phrase keeps its apposition, and
+// the quote is the named person's, not the organization named in the
+// apposition.
+func TestSpeakerWithApposition(t *testing.T) {
+	pipe, err := engine.New(engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := analyse(t, pipe, "“We will not give up,” said Ban Ki-moon, the secretary general of the United Nations.")
+	if len(doc.Quotes) != 1 {
+		t.Fatalf("%d quotes, want 1", len(doc.Quotes))
+	}
+	q := doc.Quotes[0]
+	if got := doc.SpanText(q.Speaker.Span); got != "Ban Ki-moon, the secretary general of the United Nations" {
+		t.Errorf("speaker %q", got)
+	}
+	name := ""
+	for _, a := range doc.Actors {
+		if a.ID == q.Speaker.Actor {
+			name = a.Name
+		}
+	}
+	if name != "Ban Ki-moon" {
+		t.Errorf("speaker actor %q (%s), want Ban Ki-moon", name, q.Speaker.Actor)
+	}
+}

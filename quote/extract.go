@@ -165,6 +165,10 @@ func (v *view) sourceRight(start, hi int) span32 {
 	k := start
 	for k < hi && k-start < 8 {
 		t := &v.toks[k]
+		if v.innerHyphen(k, hi) && k > start {
+			k++ // "Ban Ki-moon", "Holtz-Eakin"
+			continue
+		}
 		if t.cls != clsWord || t.inQ >= 0 {
 			break
 		}
@@ -174,6 +178,53 @@ func (v *view) sourceRight(start, hi int) span32 {
 		k++
 	}
 	return span32{int32(start), int32(k)}
+}
+
+// innerHyphen reports whether token k is a hyphen joined to words on both
+// sides, inside a name the tokenizer split ("Ki - moon").
+func (v *view) innerHyphen(k, hi int) bool {
+	if k == 0 || k+1 >= hi || v.form(k) != "-" {
+		return false
+	}
+	p, t, n := &v.toks[k-1], &v.toks[k], &v.toks[k+1]
+	return p.cls == clsWord && n.cls == clsWord && p.end == t.start && t.end == n.start
+}
+
+// apposition returns the end of an apposition that follows a name ending
+// before token k ("Alan Cole[, an economist at the Tax Foundation]",
+// "Mr. King[, 82]"), or k when none does: a comma, then a phrase opened by
+// an article, a number or a common noun, up to the next punctuation, quote
+// or the sentence's end, at most 24 words. The speaker is the whole noun
+// phrase, as PolNeAR marks it; the actor is still the name's.
+func (v *view) apposition(k, hi int) int {
+	if k+1 >= hi || v.toks[k].cls != clsComma || v.form(k) != "," {
+		return k
+	}
+	a := k + 1
+	t := &v.toks[a]
+	if t.cls != clsWord || t.inQ >= 0 || t.sent != v.toks[k-1].sent {
+		return k
+	}
+	w := string(v.lowerTok(a))
+	switch {
+	case w == "a" || w == "an" || w == "the":
+	case w[0] >= '0' && w[0] <= '9':
+	case !v.isCap(a) && !pronouns[w] && !leftStop[w] && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed"):
+	default:
+		return k
+	}
+	e := a
+	for e < hi && e-a < 24 {
+		t := &v.toks[e]
+		if t.cls != clsWord || t.inQ >= 0 || t.sent != v.toks[a].sent {
+			break
+		}
+		e++
+	}
+	if e-a == 24 {
+		return k
+	}
+	return e
 }
 
 // addressee reads the addressee of a +addr cue starting at token start:
@@ -310,11 +361,18 @@ func (v *view) cueAfter(lx *Lexicon, qi int) (frame, bool) {
 			for m := start; m < g0; m++ {
 				if v.toks[m].cls == clsComma || v.toks[m].cls == clsPunct { // “…,” Graham, a former candidate, told
 					f.src.end = int32(m)
+					if e := v.apposition(m, g0); e > m {
+						f.src.end = int32(e)
+					}
 					break
 				}
 			}
 		} else {
 			f.src = v.sourceRight(g1, hi)
+			if !f.src.empty() {
+				// “…,” said Alan Cole, an economist at the Tax Foundation.
+				f.src.end = int32(v.apposition(int(f.src.end), hi))
+			}
 			if n := int(f.src.end); !f.src.empty() && rightSourcePP && n < hi && (v.lowerEq(n, "on") || v.lowerEq(n, "in")) {
 				// “…,” said one source on the panel: the phrase runs to the
 				// end of the sentence when no verb follows

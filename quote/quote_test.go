@@ -81,8 +81,13 @@ func TestExtract(t *testing.T) {
 			}},
 		{"direct after", `"We will win," Trump said.`,
 			[]want{{"direct", "Trump", "said", `"We will win,"`, "", -1}}},
+		// The speaker phrase keeps its apposition, as PolNeAR marks it.
 		{"direct inverted", `“It is over,” said John Smith, a spokesman.`,
+			[]want{{"direct", "John Smith, a spokesman", "said", `“It is over,”`, "", -1}}},
+		{"direct inverted, then a clause", `“It is over,” said John Smith, who left early.`,
 			[]want{{"direct", "John Smith", "said", `“It is over,”`, "", -1}}},
+		{"according to is no apposition", `According to the ministry, the talks lasted two hours.`,
+			[]want{{"indirect", "the ministry", "According to", "the talks lasted two hours", "", -1}}},
 		{"direct before with colon", `The minister said: “We are ready.”`,
 			[]want{{"direct", "The minister", "said", `“We are ready.”`, "", -1}}},
 		// issue 6: the seed's split quote with mismatched marks
@@ -132,7 +137,7 @@ func TestExtract(t *testing.T) {
 		{"headline colon", "Graham: Trump Is Wrong About Trade",
 			[]want{{"indirect", "Graham", ":", "Trump Is Wrong About Trade", "", -1}}},
 		{"speaker with apposition", "“We are ready,” Scott Pruitt, the attorney general of Oklahoma, said.",
-			[]want{{"direct", "Scott Pruitt", "said", "“We are ready,”", "", -1}}},
+			[]want{{"direct", "Scott Pruitt, the attorney general of Oklahoma", "said", "“We are ready,”", "", -1}}},
 		// a title is not a cue: "Secretary of State"
 		{"no cue in titles", "He dispatched Secretary of State Marco Rubio to Turkey.", nil},
 		{"scare quotes", `The so-called "deal" failed in March.`, nil},

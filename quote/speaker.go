@@ -71,17 +71,22 @@ func resolve(doc *chronicle.Document, out []chronicle.Quote, frames []frame, ord
 }
 
 // actorAt returns the id of the actor with a mention equal to, inside or
-// around span s, preferring the longest mention; "" when none.
+// around span s, preferring the first mention (the name before an
+// apposition: "Ban Ki-moon, the secretary general of the United Nations"),
+// then the longest; "" when none.
 func actorAt(doc *chronicle.Document, s chronicle.Span) string {
 	if s.Len() == 0 {
 		return ""
 	}
-	best, bestLen := "", 0
+	best, bestStart, bestLen := "", 0, 0
 	for ai := range doc.Actors {
 		a := &doc.Actors[ai]
 		for _, m := range a.Mentions {
-			if (s.Contains(m.Span) || m.Span.Contains(s)) && m.Len() > bestLen {
-				best, bestLen = a.ID, m.Len()
+			if !(s.Contains(m.Span) || m.Span.Contains(s)) {
+				continue
+			}
+			if best == "" || m.Start < bestStart || m.Start == bestStart && m.Len() > bestLen {
+				best, bestStart, bestLen = a.ID, m.Start, m.Len()
 			}
 		}
 	}
