@@ -286,27 +286,38 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 func (m *Model) AddScores(feats []uint64, scores []int32) {
 	scores = scores[:m.classes]
 	slots, mask, cells := m.slots, m.mask, m.cells
-	for _, f := range feats {
-		if f == 0 {
-			// An absent feature, as in Learn; its tag would be the bias
-			// feature's (slotTag(0) == slotTag(1)).
-			continue
-		}
-		j, tag := f&mask, slotTag(f)
-		for {
-			s := slots[j]
-			if s.tag == tag {
-				lo := s.row >> 8
-				for _, c := range cells[lo : lo+s.row&0xff] {
-					scores[c>>16] += int32(int16(uint16(c)))
+	// Tuned: all rows are found first and summed after, so that the cache
+	// misses of different features overlap (as in the parser).
+	var found [64]uint32 // slot.row of each feature found
+	for len(feats) > 0 {
+		n := 0
+		for _, f := range feats[:min(len(feats), len(found))] {
+			if f == 0 {
+				// An absent feature, as in Learn; its tag would be the bias
+				// feature's (slotTag(0) == slotTag(1)).
+				continue
+			}
+			j, tag := f&mask, slotTag(f)
+			for {
+				s := slots[j]
+				if s.tag == tag {
+					found[n] = s.row
+					n++
+					break
 				}
-				break
+				if s.tag == 0 {
+					break
+				}
+				j = (j + 1) & mask
 			}
-			if s.tag == 0 {
-				break
-			}
-			j = (j + 1) & mask
 		}
+		for _, row := range found[:n] {
+			lo := row >> 8
+			for _, c := range cells[lo : lo+row&0xff] {
+				scores[c>>16] += int32(int16(uint16(c)))
+			}
+		}
+		feats = feats[min(len(feats), len(found)):]
 	}
 }
 
