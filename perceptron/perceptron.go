@@ -288,7 +288,9 @@ func (m *Model) AddScores(feats []uint64, scores []int32) {
 	slots, mask, cells := m.slots, m.mask, m.cells
 	// Tuned: all rows are found first and summed after, so that the cache
 	// misses of different features overlap (as in the parser).
-	var found [64]uint32 // slot.row of each feature found
+	// The first cell of each row is read in the first pass too, which
+	// starts its cache miss early.
+	var found, first [64]uint32 // slot.row of each feature found, and its first cell
 	for len(feats) > 0 {
 		n := 0
 		for _, f := range feats[:min(len(feats), len(found))] {
@@ -301,8 +303,10 @@ func (m *Model) AddScores(feats []uint64, scores []int32) {
 			for {
 				s := slots[j]
 				if s.tag == tag {
-					found[n] = s.row
-					n++
+					if s.row&0xff != 0 {
+						found[n], first[n] = s.row, cells[s.row>>8]
+						n++
+					}
 					break
 				}
 				if s.tag == 0 {
@@ -311,9 +315,11 @@ func (m *Model) AddScores(feats []uint64, scores []int32) {
 				j = (j + 1) & mask
 			}
 		}
-		for _, row := range found[:n] {
-			lo := row >> 8
-			for _, c := range cells[lo : lo+row&0xff] {
+		for i, row := range found[:n] {
+			c := first[i]
+			scores[c>>16] += int32(int16(uint16(c)))
+			lo := row>>8 + 1
+			for _, c := range cells[lo : lo+row&0xff-1] {
 				scores[c>>16] += int32(int16(uint16(c)))
 			}
 		}
