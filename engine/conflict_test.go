@@ -69,6 +69,8 @@ func TestEventsWithoutActors(t *testing.T) {
 		{"High fuel prices hit British Airways.", chronicle.ScopeSourceNotActor},
 		{"The dollar hit its highest level against the euro.", chronicle.ScopeSourceNotActor},
 		{"The bill would allow welfare officers to enter homes.", chronicle.ScopeSourceNotActor},
+		{"Gordon Brown said he would meet the deadline.", chronicle.ScopeTargetNotActor},
+		{"The minister received a standing ovation.", chronicle.ScopeTargetNotActor},
 		{"Russian forces shelled Kharkiv on Saturday.", ""},
 		{"Police arrested three protesters.", ""},
 		{"Russia hit Ukraine with new sanctions.", ""},

@@ -939,7 +939,7 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 	if anaph < 0 && !w.agentive(sources) && !w.agentive(targets) {
 		scope = chronicle.ScopeNoActor
 	}
-	if scope == "" && anaph < 0 && len(targets) > 0 && p.Imported && !w.agentive(targets) {
+	if scope == "" && anaph < 0 && len(targets) > 0 && (p.Imported || p.ActorTarget) && !w.agentive(targets) {
 		// "Netanyahu broke a lot", "the minister hit first-time buyers":
 		// the imported CAMEO verbs are broad, and PETRARCH codes them only
 		// between actors of its dictionaries.
@@ -987,7 +987,11 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 	case chronicle.ScopeNoActor:
 		why.WriteString("; no participant is an actor, a name or an agent noun: not stored")
 	case chronicle.ScopeTargetNotActor:
-		why.WriteString("; an imported CAMEO pattern whose target is no actor: not stored")
+		if p.Imported {
+			why.WriteString("; an imported CAMEO pattern whose target is no actor: not stored")
+		} else {
+			why.WriteString("; the pattern needs an actor as its target (actortarget): not stored")
+		}
 	case chronicle.ScopeSourceNotActor:
 		why.WriteString("; an imported CAMEO pattern whose source is no actor: not stored")
 	}

@@ -54,6 +54,11 @@ type Pattern struct {
 	Compound  bool // applies only with a compound subject, whose members are each other's targets
 	Reverse   bool // the subject is the target, the governed phrase the source ("received aid from X")
 	ObjDoer   bool // with no subject, a group-noun object is the source ("to withdraw Ukrainian forces")
+	// ActorTarget: the predicate means the event only with an actor as
+	// its target ("met the Russians", not "met the deadline"); as for
+	// the imported CAMEO verbs, another target keeps the event out of the
+	// chronicle (scope target-not-actor).
+	ActorTarget bool
 	// Imported patterns come from the embedded cameo.txt (PETRARCH's broad
 	// CAMEO verbs); their events need an actor, name or agent noun as
 	// target, if they have a target, to be stored.
@@ -219,6 +224,8 @@ func parsePattern(line string) (*Pattern, error) {
 			p.Reverse = true
 		case o == "objdoer":
 			p.ObjDoer = true
+		case o == "actortarget":
+			p.ActorTarget = true
 		case strings.HasPrefix(o, "target="):
 			p.Targets = strings.Split(strings.TrimPrefix(o, "target="), ",")
 		default:
