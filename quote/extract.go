@@ -180,6 +180,63 @@ func (v *view) sourceRight(start, hi int) span32 {
 	return span32{int32(start), int32(k)}
 }
 
+// tidySource ends a speaker phrase before the verb of which its noun is
+// the subject ("A reporter for USA Today [spotted Stein]", "Blige [sings to
+// Clinton]") and before a closing time phrase opened by a preposition
+// ("David Axelrod [on Wednesday]", "federal prosecutors [in April]"): the
+// phrase readers see is the speaker's noun phrase. A relative clause or an
+// apposition keeps its words; a phrase that would be left with no noun is
+// kept whole.
+func (v *view) tidySource(s span32) span32 {
+	if s.end-s.start < 2 {
+		return s
+	}
+	for k := s.start + 1; k < s.end; k++ {
+		w := string(v.lowerTok(int(k)))
+		if w == "who" || w == "which" || w == "that" || v.toks[k].cls != clsWord {
+			break
+		}
+		switch v.toks[k].xpos {
+		case "VBD", "VBZ", "VBP":
+			// A pronoun subject inside the phrase opens a relative clause
+			// without "that" ("Everyone [I interviewed]").
+			if p := &v.toks[k-1]; p.head == k && strings.HasPrefix(p.dep, "nsubj") && (p.upos != "PRON" || k-1 == s.start) {
+				return span32{s.start, k}
+			}
+		}
+	}
+	e := s.end
+	for e > s.start+1 && v.timeWord(int(e-1)) {
+		e--
+	}
+	if e == s.end {
+		return s
+	}
+	switch string(v.lowerTok(int(e - 1))) {
+	case "on", "in", "at", "last", "this", "next", "earlier", "later":
+		e--
+	default:
+		return s // "released Friday", "the following morning": part of the phrase
+	}
+	for k := s.start; k < e; k++ {
+		if u := v.toks[k].upos; u == "NOUN" || u == "PROPN" || u == "PRON" {
+			return span32{s.start, e}
+		}
+	}
+	return s
+}
+
+// timeWord reports whether token k names a day, a month, a year or a part
+// of a day.
+func (v *view) timeWord(k int) bool {
+	w := string(v.lowerTok(k))
+	switch w {
+	case "week", "weekend", "morning", "afternoon", "evening", "night", "today", "yesterday":
+		return true
+	}
+	return dayOrMonth[w] || len(w) == 4 && w[0] >= '1' && w[0] <= '2' && w[3] >= '0' && w[3] <= '9'
+}
+
 // innerHyphen reports whether token k is a hyphen joined to words on both
 // sides, inside a name the tokenizer split ("Ki - moon").
 func (v *view) innerHyphen(k, hi int) bool {
@@ -1193,9 +1250,9 @@ func (v *view) emit(doc *chronicle.Document) []chronicle.Quote {
 		if f.parent >= 0 {
 			q.Parent = pos[f.parent]
 		}
-		src := f.src
+		src := v.tidySource(f.src)
 		if src.empty() && f.inherit >= 0 {
-			src = v.frames[f.inherit].src
+			src = v.tidySource(v.frames[f.inherit].src)
 		}
 		if !src.empty() {
 			q.Speaker.Span = v.bytes(src)

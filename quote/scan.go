@@ -34,7 +34,7 @@ type tk struct {
 	par        int32 // paragraph number (a newline between tokens starts one)
 	cls        uint8
 	dir        uint8 // dirOpen/dirClose/dirAmbig for quote marks
-	upos       string
+	upos, xpos string
 	lemma      string // tagger's lemma; "" when untagged
 	head       int32  // parse head (document token index), -1 for a root
 	dep        string // UD relation; "" when not parsed
@@ -93,7 +93,7 @@ func (v *view) load(doc *chronicle.Document) {
 	if len(doc.Tokens) > 0 {
 		for i := range doc.Tokens {
 			t := &doc.Tokens[i]
-			v.toks = append(v.toks, tk{start: t.Start, end: t.End, upos: t.UPOS, lemma: t.Lemma, head: t.Head, dep: t.Deprel})
+			v.toks = append(v.toks, tk{start: t.Start, end: t.End, upos: t.UPOS, xpos: t.XPOS, lemma: t.Lemma, head: t.Head, dep: t.Deprel})
 		}
 	} else {
 		v.tokenize()

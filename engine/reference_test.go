@@ -79,3 +79,27 @@ func TestSpeakerWithApposition(t *testing.T) {
 		t.Errorf("speaker actor %q (%s), want Ban Ki-moon", name, q.Speaker.Actor)
 	}
 }
+
+// TestSpeakerPhrase: the speaker phrase is the speaker's noun phrase, not
+// the time or the clause around it.
+func TestSpeakerPhrase(t *testing.T) {
+	pipe, err := engine.New(engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, speaker string }{
+		{"David Axelrod on Wednesday said the plan was dead.", "David Axelrod"},
+		{"Federal prosecutors in April said the company had lied.", "Federal prosecutors"},
+		{"Everyone I interviewed said the plan was dead.", "Everyone I interviewed"},
+	}
+	for _, tc := range tests {
+		doc := analyse(t, pipe, tc.text)
+		if len(doc.Quotes) != 1 {
+			t.Errorf("%q: %d quotes, want 1", tc.text, len(doc.Quotes))
+			continue
+		}
+		if got := doc.SpanText(doc.Quotes[0].Speaker.Span); got != tc.speaker {
+			t.Errorf("%q: speaker %q, want %q", tc.text, got, tc.speaker)
+		}
+	}
+}
