@@ -106,11 +106,10 @@ func TestProjectivizeRoundTripEWT(t *testing.T) {
 	}
 }
 
-// Following the dynamic oracle's zero-cost transitions must rebuild every
-// projectivized gold tree exactly.
-func TestOracleRebuildsGold(t *testing.T) {
-	path := shared.Path(t, "corpora", "ud-english-ewt", "en_ewt-ud-dev.conllu")
-	sents, err := conllu.ReadFile(path)
+// devTrainer returns a trainer prepared with the gold trees of EWT dev.
+func devTrainer(t *testing.T) *trainer {
+	t.Helper()
+	sents, err := conllu.ReadFile(shared.Path(t, "corpora", "ud-english-ewt", "en_ewt-ud-dev.conllu"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,6 +117,13 @@ func TestOracleRebuildsGold(t *testing.T) {
 	if err := tr.prepare(sents, 1); err != nil {
 		t.Fatal(err)
 	}
+	return tr
+}
+
+// Following the dynamic oracle's zero-cost transitions must rebuild every
+// projectivized gold tree exactly.
+func TestOracleRebuildsGold(t *testing.T) {
+	tr := devTrainer(t)
 	for si := range tr.sents {
 		s := &tr.sents[si]
 		st := &tr.st
@@ -141,15 +147,7 @@ func TestOracleRebuildsGold(t *testing.T) {
 // checks at every configuration that forced names a class exactly when one
 // class is valid, and that it is that class.
 func TestForcedIsTheOnlyValidClass(t *testing.T) {
-	path := shared.Path(t, "corpora", "ud-english-ewt", "en_ewt-ud-dev.conllu")
-	sents, err := conllu.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr := &trainer{idx: map[uint64]int32{}}
-	if err := tr.prepare(sents, 1); err != nil {
-		t.Fatal(err)
-	}
+	tr := devTrainer(t)
 	total, forcedN := 0, 0
 	for si := range tr.sents {
 		s := &tr.sents[si]

@@ -26,6 +26,18 @@ type Config struct {
 	Log        io.Writer
 }
 
+func (c *Config) defaults() {
+	if c.Iterations == 0 {
+		c.Iterations = 10
+	}
+	if c.Seed == 0 {
+		c.Seed = 1
+	}
+	if c.Prune == 0 {
+		c.Prune = 0.05
+	}
+}
+
 // Scores are percentages over the judged articles.
 type Scores struct {
 	Accuracy            float64 // at probability 0.5
@@ -38,15 +50,7 @@ type Scores struct {
 // Train learns a classifier on train, keeping the iteration whose model
 // scores best on dev, and fits the probability scaling on dev.
 func Train(ctx context.Context, train, dev []Example, cfg Config) (*Classifier, error) {
-	if cfg.Iterations == 0 {
-		cfg.Iterations = 10
-	}
-	if cfg.Seed == 0 {
-		cfg.Seed = 1
-	}
-	if cfg.Prune == 0 {
-		cfg.Prune = 0.05
-	}
+	cfg.defaults()
 	feats := make([][]uint64, len(train))
 	for i, e := range train {
 		feats[i] = Features(e.Text, nil)
