@@ -91,6 +91,8 @@ func TestSpeakerPhrase(t *testing.T) {
 		{"David Axelrod on Wednesday said the plan was dead.", "David Axelrod"},
 		{"Federal prosecutors in April said the company had lied.", "Federal prosecutors"},
 		{"Everyone I interviewed said the plan was dead.", "Everyone I interviewed"},
+		{"“The plan is dead,” said Alan Cole, at a news conference in Washington.", "Alan Cole"},
+		{"“The plan is dead,” said John Smith, last week.", "John Smith"},
 	}
 	for _, tc := range tests {
 		doc := analyse(t, pipe, tc.text)
@@ -101,5 +103,26 @@ func TestSpeakerPhrase(t *testing.T) {
 		if got := doc.SpanText(doc.Quotes[0].Speaker.Span); got != tc.speaker {
 			t.Errorf("%q: speaker %q, want %q", tc.text, got, tc.speaker)
 		}
+	}
+}
+
+// TestSpeakerBeforeName: in "ORG title Name" the speaker is the person, not
+// the organization that qualifies the title.
+func TestSpeakerBeforeName(t *testing.T) {
+	pipe, err := engine.New(engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := analyse(t, pipe, "“We have no plans to meet,” said Kremlin spokesman Dmitry Peskov.")
+	if len(doc.Quotes) != 1 {
+		t.Fatalf("%d quotes, want 1", len(doc.Quotes))
+	}
+	for _, a := range doc.Actors {
+		if a.ID == doc.Quotes[0].Speaker.Actor && a.Type != "PERSON" {
+			t.Errorf("speaker actor %s (%s), want the person", a.Name, a.Type)
+		}
+	}
+	if doc.Quotes[0].Speaker.Actor == "" {
+		t.Error("the speaker has no actor")
 	}
 }

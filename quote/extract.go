@@ -218,6 +218,9 @@ func (v *view) tidySource(s span32) span32 {
 	default:
 		return s // "released Friday", "the following morning": part of the phrase
 	}
+	for e > s.start+1 && v.toks[e-1].cls == clsComma {
+		e-- // "John Smith, last week"
+	}
 	for k := s.start; k < e; k++ {
 		if u := v.toks[k].upos; u == "NOUN" || u == "PROPN" || u == "PRON" {
 			return span32{s.start, e}
@@ -263,10 +266,16 @@ func (v *view) apposition(k, hi int) int {
 		return k
 	}
 	w := string(v.lowerTok(a))
-	switch {
+	switch u := t.upos; {
 	case w == "a" || w == "an" || w == "the":
 	case w[0] >= '0' && w[0] <= '9':
-	case !v.isCap(a) && !pronouns[w] && !leftStop[w] && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed"):
+	case v.isCap(a) || pronouns[w] || leftStop[w]:
+		return k
+	case u == "NOUN" || u == "ADJ":
+		// "president of the NAACP", "longtime adviser": not "at a news
+		// conference", "for his part"
+	case u == "" && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed"):
+		// untagged text: a lower-case word that is no function word
 	default:
 		return k
 	}

@@ -71,30 +71,40 @@ func resolve(doc *chronicle.Document, out []chronicle.Quote, frames []frame, ord
 }
 
 // actorAt returns the id of the actor with a mention equal to, inside or
-// around span s, preferring the first mention (the name before an
-// apposition: "Ban Ki-moon, the secretary general of the United Nations"),
-// then the longest; "" when none.
+// around span s, preferring the longest mention; "" when none. A speaker
+// phrase with an apposition is read up to its first comma when a mention
+// lies there: "Ban Ki-moon, the secretary general of the United Nations" is
+// Ban Ki-moon's, while "Kremlin spokesman Dmitry Peskov" stays Peskov's.
 func actorAt(doc *chronicle.Document, s chronicle.Span) string {
 	if s.Len() == 0 {
 		return ""
 	}
-	best, bestStart, bestLen := "", 0, 0
-	for ai := range doc.Actors {
-		a := &doc.Actors[ai]
-		for _, m := range a.Mentions {
-			if !(s.Contains(m.Span) || m.Span.Contains(s)) {
-				continue
-			}
-			if best == "" || m.Start < bestStart || m.Start == bestStart && m.Len() > bestLen {
-				best, bestStart, bestLen = a.ID, m.Start, m.Len()
-			}
+	if c := strings.IndexByte(doc.Text[s.Start:s.End], ','); c > 0 {
+		if id := longestActorIn(doc, chronicle.Span{Start: s.Start, End: s.Start + c}); id != "" {
+			return id
 		}
 	}
+	best := longestActorIn(doc, s)
 	if best == "" {
 		for ei := range doc.Entities {
 			e := &doc.Entities[ei]
 			if e.Actor != "" && (s.Contains(e.Span) || e.Span.Contains(s)) {
 				return e.Actor
+			}
+		}
+	}
+	return best
+}
+
+// longestActorIn returns the id of the actor with the longest mention
+// equal to, inside or around span s; "" when none.
+func longestActorIn(doc *chronicle.Document, s chronicle.Span) string {
+	best, bestLen := "", 0
+	for ai := range doc.Actors {
+		a := &doc.Actors[ai]
+		for _, m := range a.Mentions {
+			if (s.Contains(m.Span) || m.Span.Contains(s)) && m.Len() > bestLen {
+				best, bestLen = a.ID, m.Len()
 			}
 		}
 	}
