@@ -126,22 +126,25 @@ func pleonastic(doc *chronicle.Document, sr chronicle.TokenRange, i int) bool {
 	if !strings.EqualFold(doc.Form(i), "it") {
 		return false
 	}
-	if rel(t.Deprel) == "expl" {
-		return true
-	}
 	h := int(t.Head)
-	if rel(t.Deprel) != "nsubj" || h < sr.Start || h >= sr.End {
+	expl := rel(t.Deprel) == "expl"
+	if !expl && rel(t.Deprel) != "nsubj" || h < sr.Start || h >= sr.End {
 		return false
 	}
 	ht := &doc.Tokens[h]
-	clause, cop := false, false
+	clause, inf, cop := false, false, false
 	for c := sr.Start; c < sr.End; c++ {
 		if int(doc.Tokens[c].Head) != h || c == h {
 			continue
 		}
 		switch rel(doc.Tokens[c].Deprel) {
-		case "ccomp", "csubj", "xcomp":
+		case "ccomp", "csubj":
 			clause = clause || c > i
+		case "xcomp":
+			// An infinitive stands for the subject only after an
+			// evaluative adjective: "it is hard to say", but "it is
+			// ready to resume talks", "it seems to have agreed" refer.
+			inf = inf || c > i
 		case "advcl":
 			// "it doesn't matter if", "it would be better if"
 			for m := sr.Start; m < c; m++ {
@@ -154,19 +157,24 @@ func pleonastic(doc *chronicle.Document, sr chronicle.TokenRange, i int) bool {
 			cop = true
 		}
 	}
-	if !clause {
-		return false
-	}
+	lemma := strings.ToLower(ht.Lemma)
 	switch {
+	case inf && ht.UPOS == "ADJ" && cop && evaluative[lemma]:
+		return true
+	case !clause:
+		return false
+	case expl:
+		// The parser's expletive, confirmed by the clause it stands for.
+		return true
 	case ht.UPOS == "ADJ" && cop:
 		return true
 	case ht.UPOS == "NOUN" && cop:
-		switch strings.ToLower(ht.Lemma) {
+		switch lemma {
 		case "time", "shame", "pity", "mistake", "wonder":
 			return true
 		}
 	case ht.UPOS == "VERB":
-		switch strings.ToLower(ht.Lemma) {
+		switch lemma {
 		case "seem", "appear", "happen", "matter":
 			return true
 		case "believe", "expect", "say", "report", "think", "estimate", "know", "understand", "feel", "hope", "fear", "assume", "suppose", "claim", "allege", "agree", "decide", "note":
@@ -175,6 +183,15 @@ func pleonastic(doc *chronicle.Document, sr chronicle.TokenRange, i int) bool {
 	}
 	return false
 }
+
+// evaluative are adjectives whose "it ... to" subject is the infinitive:
+// "it is hard to say", "it is important to note".
+var evaluative = map[string]bool{"hard": true, "easy": true, "difficult": true, "important": true,
+	"possible": true, "impossible": true, "necessary": true, "unnecessary": true, "clear": true,
+	"unclear": true, "wise": true, "unwise": true, "useful": true, "essential": true, "crucial": true,
+	"vital": true, "fair": true, "unfair": true, "safe": true, "dangerous": true, "good": true,
+	"bad": true, "better": true, "best": true, "worth": true, "tough": true, "premature": true,
+	"reasonable": true, "right": true, "wrong": true, "time": true}
 
 // excludedChild reports whether a dependent of a mention head stays out of
 // the mention's span. cop tells whether the head is a nominal predicate,
