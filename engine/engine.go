@@ -29,6 +29,10 @@ type Options struct {
 	// Registry resolves actors to canonical identities (user dictionaries
 	// first); nil means registry.Default(), the embedded officials.
 	Registry *registry.Registry
+	// KeepOffTopic keeps the events of articles the relevance stage judges
+	// off topic (sport, entertainment, technology) in scope; their
+	// relevance is still recorded.
+	KeepOffTopic bool
 }
 
 // New returns the default pipeline: tokenize, segment, tag, parse, ner,
@@ -52,8 +56,17 @@ func New(opts Options) (chronicle.Pipeline, error) {
 		return nil, err
 	}
 	relevant, err := relevance.Load(fsys)
+	if chronicle.ErrorCode(err) == chronicle.ENOTFOUND && opts.Models != nil {
+		// A model folder from before the relevance stage: the embedded
+		// classifier serves.
+		relevant, err = relevance.Load(models.FS())
+	}
 	if err != nil {
 		return nil, err
+	}
+	var judge chronicle.Stage = relevant
+	if opts.KeepOffTopic {
+		judge = relevant.Recorder()
 	}
 	reg := opts.Registry
 	if reg == nil {
@@ -73,6 +86,6 @@ func New(opts Options) (chronicle.Pipeline, error) {
 		actors,
 		quote.New(),
 		event.New(opts.Lexicon),
-		relevant,
+		judge,
 	}, nil
 }

@@ -34,8 +34,10 @@ func TestFeatures(t *testing.T) {
 		{"talks in turkey", "talks turkey", true},    // words under three letters go
 		{"peace-talks 2025", "peace talks", true},    // digits and punctuation split
 		{"peace talks", "war talks", false},          // words count
-		{"Zelensky Kyiv", "zelensky kyiv", true},     // ASCII folding only
-		{"Ürümqi", "ürümqi", false},                  // beyond ASCII kept as written
+		{"Zelensky Kyiv", "zelensky kyiv", true},     // case folds
+		{"Ürümqi", "ürümqi", true},                   // beyond ASCII too
+		{"don’t “talks”", "don't \"talks\"", true},   // curly quotes split words as straight ones do
+		{"peace\u00a0talks", "peace talks", true},    // so does a no-break space
 	}
 	for _, tt := range tests {
 		fa, fb := relevance.Features(tt.a, nil), relevance.Features(tt.b, nil)
@@ -49,8 +51,8 @@ func TestFeatures(t *testing.T) {
 }
 
 // TestJudgements: the seed article (Ukraine-Russia talks) is relevant; a
-// BBC sport and an entertainment article from the dev half (even numbers)
-// are not (about a fifth of such articles score above the bar); a sentence
+// BBC sport and an entertainment article from the dev third (numbers 2 mod 3)
+// are not (about one in ten such articles scores above the bar); a sentence
 // is not judged.
 func TestJudgements(t *testing.T) {
 	c := embedded(t)
@@ -61,7 +63,7 @@ func TestJudgements(t *testing.T) {
 	if p, ok := c.Relevance(string(seed)); !ok || p < 0.5 {
 		t.Errorf("seed article: relevance %.3f (judged %v), want ≥ 0.5", p, ok)
 	}
-	for _, name := range []string{"sport_010.txt", "entertainment_022.txt"} {
+	for _, name := range []string{"sport_005.txt", "entertainment_005.txt"} {
 		b, err := os.ReadFile(shared.Path(t, "corpora", "bbc-news", name))
 		if err != nil {
 			t.Fatal(err)
@@ -80,7 +82,7 @@ func TestJudgements(t *testing.T) {
 // alone.
 func TestProcess(t *testing.T) {
 	c := embedded(t)
-	b, err := os.ReadFile(shared.Path(t, "corpora", "bbc-news", "sport_010.txt"))
+	b, err := os.ReadFile(shared.Path(t, "corpora", "bbc-news", "sport_005.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

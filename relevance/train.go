@@ -51,6 +51,12 @@ type Scores struct {
 // scores best on dev, and fits the probability scaling on dev.
 func Train(ctx context.Context, train, dev []Example, cfg Config) (*Classifier, error) {
 	cfg.defaults()
+	if cfg.Iterations < 1 {
+		return nil, fmt.Errorf("relevance.Train: %d iterations", cfg.Iterations)
+	}
+	if len(train) == 0 || len(dev) == 0 {
+		return nil, fmt.Errorf("relevance.Train: %d training and %d dev articles", len(train), len(dev))
+	}
 	feats := make([][]uint64, len(train))
 	for i, e := range train {
 		feats[i] = Features(e.Text, nil)
@@ -142,6 +148,36 @@ func (c *Classifier) fit(dev []Example) {
 		b -= 0.5 * gb / n
 	}
 	c.a, c.b = float32(a), float32(b)
+}
+
+// Below returns, for a relevance bar, the percentages of the judged
+// relevant and off-topic articles of ex that fall under it.
+func (c *Classifier) Below(ex []Example, bar float64) (relevant, off float64) {
+	var nr, no, br, bo int
+	for _, e := range ex {
+		p, ok := c.Relevance(e.Text)
+		if !ok {
+			continue
+		}
+		if e.Relevant {
+			nr++
+			if p < bar {
+				br++
+			}
+		} else {
+			no++
+			if p < bar {
+				bo++
+			}
+		}
+	}
+	if nr > 0 {
+		relevant = 100 * float64(br) / float64(nr)
+	}
+	if no > 0 {
+		off = 100 * float64(bo) / float64(no)
+	}
+	return relevant, off
 }
 
 // Evaluate judges the dev articles and scores the judgements.

@@ -17,15 +17,16 @@ import (
 
 func newExtractCmd() *cobra.Command {
 	var (
-		published string
-		format    string
-		tokens    bool
-		title     string
-		url       string
-		maxBytes  int
-		modelDir  string
-		lexicons  []string
-		actorDics []string
+		published    string
+		format       string
+		tokens       bool
+		title        string
+		url          string
+		maxBytes     int
+		modelDir     string
+		keepOffTopic bool
+		lexicons     []string
+		actorDics    []string
 	)
 	c := &cobra.Command{
 		Use:   "extract [FILE|-]",
@@ -72,7 +73,7 @@ With no FILE, or when FILE is -, it reads standard input.`,
 				}
 				doc.Published = t
 			}
-			opts, err := engineOptions(modelDir, lexicons, actorDics)
+			opts, err := engineOptions(modelDir, lexicons, actorDics, keepOffTopic)
 			if err != nil {
 				return err
 			}
@@ -105,8 +106,12 @@ With no FILE, or when FILE is -, it reads standard input.`,
 	f.StringVar(&modelDir, "models", "", "directory of model files to use instead of the embedded ones")
 	f.StringSliceVar(&lexicons, "lexicon", nil, "extra event lexicon files (format: event/lexicon.txt; their patterns take precedence)")
 	f.StringSliceVar(&actorDics, "actors", nil, "actor dictionaries: Chronicle .tsv (package registry) or PETRARCH/Phoenix .txt; they take precedence")
+	f.BoolVar(&keepOffTopic, "keep-off-topic", false, keepOffTopicUsage)
 	return c
 }
+
+// keepOffTopicUsage documents --keep-off-topic wherever it is a flag.
+const keepOffTopicUsage = "keep the events of articles judged not to report politics, diplomacy or conflict (see document.relevance)"
 
 // readInput reads a file or standard input, refusing more than maxBytes
 // without reading it all into memory.

@@ -81,9 +81,10 @@ func redact(dsn string) string {
 }
 
 // newPipeline returns the analysis pipeline: every stage of the default
-// engine, with the embedded models.
-func newPipeline() (chronicle.Stage, error) {
-	p, err := engine.New(engine.Options{})
+// engine, with the embedded models; keepOffTopic keeps the events of
+// articles judged off topic.
+func newPipeline(keepOffTopic bool) (chronicle.Stage, error) {
+	p, err := engine.New(engine.Options{KeepOffTopic: keepOffTopic})
 	if err != nil {
 		return nil, fmt.Errorf("load the pipeline (use --no-analysis to store documents unanalysed): %w", err)
 	}
@@ -98,6 +99,7 @@ func newIngestCmd() *cobra.Command {
 		maxBytes          int
 		published         string
 		quiet             bool
+		keepOffTopic      bool
 	)
 	c := &cobra.Command{
 		Use:   "ingest [--db DSN] PATH...",
@@ -135,7 +137,7 @@ With --queue (for a PostgreSQL database) documents are only enqueued, and
 			defer store.Close()
 			var stage chronicle.Stage
 			if !queue && !noAnalysis {
-				if stage, err = newPipeline(); err != nil {
+				if stage, err = newPipeline(keepOffTopic); err != nil {
 					return err
 				}
 			}
@@ -183,6 +185,7 @@ With --queue (for a PostgreSQL database) documents are only enqueued, and
 		},
 	}
 	f := c.Flags()
+	f.BoolVar(&keepOffTopic, "keep-off-topic", false, keepOffTopicUsage)
 	f.StringVar(&db, "db", "", dbHelp)
 	f.BoolVar(&queue, "queue", false, "only enqueue the documents, for 'chronicle worker' processes to analyse")
 	f.BoolVar(&noAnalysis, "no-analysis", false, "store documents without running the analysis pipeline")

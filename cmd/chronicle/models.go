@@ -20,8 +20,8 @@ func modelsFS(dir string) fs.FS {
 // engineOptions builds the pipeline options from the common flags: a model
 // directory, user event lexicons and user actor dictionaries (loaded over
 // the default officials, so that they win).
-func engineOptions(modelDir string, lexicons, actorDics []string) (engine.Options, error) {
-	opts := engine.Options{Models: modelsFS(modelDir)}
+func engineOptions(modelDir string, lexicons, actorDics []string, keepOffTopic bool) (engine.Options, error) {
+	opts := engine.Options{Models: modelsFS(modelDir), KeepOffTopic: keepOffTopic}
 	lx, err := loadLexicon(lexicons)
 	if err != nil {
 		return opts, err

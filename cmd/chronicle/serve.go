@@ -61,7 +61,7 @@ $CHRONICLE_TOKEN; with none, writes are off. CORS is off unless
 				}
 			}
 			if !noModels {
-				p, err := newPipeline()
+				p, err := newPipeline(false)
 				if err != nil {
 					return err
 				}

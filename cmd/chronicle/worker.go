@@ -15,6 +15,7 @@ func newWorkerCmd() *cobra.Command {
 		workers, batch int
 		lease, poll    time.Duration
 		drain          bool
+		keepOffTopic   bool
 	)
 	c := &cobra.Command{
 		Use:   "worker [--db postgres://...]",
@@ -34,7 +35,7 @@ more work with --drain.`,
 				return err
 			}
 			defer store.Close()
-			stage, err := newPipeline()
+			stage, err := newPipeline(keepOffTopic)
 			if err != nil {
 				return err
 			}
@@ -63,6 +64,7 @@ more work with --drain.`,
 		},
 	}
 	f := c.Flags()
+	f.BoolVar(&keepOffTopic, "keep-off-topic", false, keepOffTopicUsage)
 	f.StringVar(&db, "db", "", dbHelp)
 	f.StringVar(&name, "name", "", "worker name, unique among the workers (default host-pid)")
 	f.IntVar(&workers, "workers", 0, "analysing goroutines (default: number of CPUs)")
