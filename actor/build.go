@@ -601,6 +601,11 @@ func applyRegistry(a *chronicle.Actor, reg *registry.Registry) {
 	if !ok {
 		return
 	}
+	if a.ID != "" && e.ID == "gpe:"+e.Country {
+		// A city a dictionary lists under its state's code (PETRARCH's
+		// "BIRMINGHAM [GBR]") keeps its own id: it is not the state.
+		return
+	}
 	a.ID = e.ID
 	if e.Source == registry.SourceUser {
 		a.Name = e.Name

@@ -7,6 +7,7 @@ import (
 
 	"github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/actor"
+	"github.com/chronicle-news/chronicle/registry"
 	"github.com/chronicle-news/chronicle/segment"
 	"github.com/chronicle-news/chronicle/tokenize"
 )
@@ -124,6 +125,31 @@ func TestNamesTypedWrong(t *testing.T) {
 		if a.ID == "gpe:GBR" && a.Name != "United Kingdom" {
 			t.Errorf("the state called Britain here is named %q, want its one name, United Kingdom", a.Name)
 		}
+	}
+}
+
+// TestCityInDictionary: a dictionary that lists a city under its state's
+// code (as PETRARCH's country dictionaries do) does not make the city the
+// state.
+func TestCityInDictionary(t *testing.T) {
+	reg := registry.New()
+	reg.Add(registry.Entry{Type: chronicle.EntityGPE, Name: "Birmingham", Country: "GBR", Source: registry.SourceUser})
+	x, err := actor.New(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := segmented(t, "Police in Birmingham said Britain would help.\n")
+	b, br := tokenAt(t, doc, "Birmingham", 0), tokenAt(t, doc, "Britain", 0)
+	doc.Entities = []chronicle.Entity{entity(doc, b, b+1, chronicle.EntityGPE), entity(doc, br, br+1, chronicle.EntityGPE)}
+	if err := x.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{}
+	for _, a := range doc.Actors {
+		ids[a.Name] = a.ID
+	}
+	if ids["Birmingham"] != "gpe:birmingham" || ids["United Kingdom"] != "gpe:GBR" {
+		t.Errorf("ids %v: want Birmingham gpe:birmingham and the United Kingdom gpe:GBR", ids)
 	}
 }
 
