@@ -178,20 +178,30 @@ func pageEvents(ctx context.Context, st chronicle.Store, pager chronicle.EventPa
 		// which come last, are in no date range.
 		skip = c.Off
 	}
-	f.Limit = skip + n + 1
-	evs, err := st.Events(ctx, f)
-	if err != nil {
-		return List[chronicle.StoredEvent]{}, err
-	}
-	full := len(evs) == f.Limit
-	if c != nil {
-		kept := evs[:0]
-		for i := range evs {
-			if c.after(&evs[i]) {
-				kept = append(kept, evs[i])
+	// Events added since the cursor was made come before it and are
+	// filtered out, so read more until a page's worth remains or the
+	// store has no more.
+	var evs []chronicle.StoredEvent
+	full := false
+	for limit := skip + n + 1; ; limit *= 2 {
+		f.Limit = limit
+		all, err := st.Events(ctx, f)
+		if err != nil {
+			return List[chronicle.StoredEvent]{}, err
+		}
+		full = len(all) == f.Limit
+		evs = all
+		if c != nil {
+			evs = all[:0]
+			for i := range all {
+				if c.after(&all[i]) {
+					evs = append(evs, all[i])
+				}
 			}
 		}
-		evs = kept
+		if len(evs) > n || !full {
+			break
+		}
 	}
 	out := List[chronicle.StoredEvent]{Items: evs}
 	if out.Items == nil {

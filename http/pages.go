@@ -318,12 +318,12 @@ func (s *Server) article(ctx context.Context, sd *chronicle.StoredDocument) (*ar
 	return buildArticle(sd, doc), nil
 }
 
+// eventDay is the day an event is plotted at; "" for an undated event,
+// which the chart counts apart (its first report is when it was read, not
+// when it happened).
 func eventDay(e *chronicle.StoredEvent) string {
 	if len(e.Date) >= 10 {
 		return e.Date[:10]
-	}
-	if !e.FirstReport.IsZero() {
-		return e.FirstReport.Format("2006-01-02")
 	}
 	return ""
 }
