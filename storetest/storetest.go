@@ -273,6 +273,14 @@ func testStories(t *testing.T, s chronicle.Store) {
 	if s5, s6 := doc(t, s, d5.ID).Story, doc(t, s, d6.ID).Story; s5 == s6 {
 		t.Errorf("two undated articles share story %d by their actors alone", s5)
 	}
+	// A dated article published when the undated ones were read does not
+	// join their stories either: their span is only when they were read.
+	d7 := newDoc("Medinsky and Umerov signed a protocol on prisoner exchanges in Istanbul today.", time.Now().UTC()).
+		actor("Q1", "Vladimir Medinsky", "PERSON", "Medinsky").actor("Q2", "Rustem Umerov", "PERSON", "Umerov").doc
+	put(t, s, d7)
+	if s7 := doc(t, s, d7.ID).Story; s7 == doc(t, s, d5.ID).Story || s7 == doc(t, s, d6.ID).Story {
+		t.Errorf("a dated article joined an undated article's story %d", s7)
+	}
 	stories, err := s.Stories(context.Background(), chronicle.StoryFilter{MinDocuments: 2})
 	if err != nil {
 		t.Fatal(err)
@@ -283,8 +291,8 @@ func testStories(t *testing.T, s chronicle.Store) {
 	if st := stories[0]; !st.FirstSeen.Equal(day0) || !st.LastSeen.Equal(day0.Add(6*time.Hour)) || st.Title == "" || len(st.Actors) == 0 {
 		t.Errorf("story = %+v", st)
 	}
-	if byActor, err := s.Stories(context.Background(), chronicle.StoryFilter{Actor: "umerov"}); err != nil || len(byActor) != 4 {
-		t.Errorf("Stories(actor umerov) = %d stories, %v; want 4", len(byActor), err)
+	if byActor, err := s.Stories(context.Background(), chronicle.StoryFilter{Actor: "umerov"}); err != nil || len(byActor) != 5 {
+		t.Errorf("Stories(actor umerov) = %d stories, %v; want 5", len(byActor), err)
 	}
 }
 
@@ -500,6 +508,29 @@ func testUndatedEvents(t *testing.T, s chronicle.Store) {
 		if len(evs) != 1 || evs[0].Type != "CONSULT" {
 			t.Errorf("since %v until %v: %d events, want the dated CONSULT only", f.Since, f.Until, len(evs))
 		}
+	}
+	// An undated copy of a dated article: its events merge with the
+	// original's, on the original's date.
+	text := "Police arrested Umerov in Istanbul on a warrant from Kyiv, officials said, as talks on prisoners went on."
+	orig := newDoc(text, day0).actor("Q2", "Rustem Umerov", "PERSON", "Umerov").
+		event("COERCE", "", "Police", "Q2", "Umerov", "", "Police arrested Umerov").doc
+	cp := newDoc(strings.Replace(text, "went on", "continued", 1), time.Time{}).actor("Q2", "Rustem Umerov", "PERSON", "Umerov").
+		event("COERCE", "", "Police", "Q2", "Umerov", "", "Police arrested Umerov").doc
+	put(t, s, orig)
+	put(t, s, cp)
+	if d := doc(t, s, cp.ID); d.DuplicateOf != orig.ID {
+		t.Fatalf("the copy is not a near-duplicate of the original (duplicate of %q)", d.DuplicateOf)
+	}
+	merged := false
+	all, err = s.Events(context.Background(), chronicle.EventFilter{Story: doc(t, s, orig.ID).Story})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range all {
+		merged = merged || e.Type == "COERCE" && e.Reports == 2 && e.Period == "2025-W20"
+	}
+	if !merged {
+		t.Errorf("the copy's arrest did not merge with the original's, dated 2025-W20: %+v", all)
 	}
 }
 

@@ -683,10 +683,13 @@ func (w *writer) findStory(actors []dedup.ActorRef, date time.Time) (int64, erro
 		args = append(args, a.ID)
 	}
 	// Only a story's core actors count (those in at least half of its
-	// documents), so that a story does not snowball through its edges.
+	// documents), so that a story does not snowball through its edges; and
+	// only a story with a dated document, since an undated one's span is
+	// when it was read.
 	rows, err := w.tx.QueryContext(w.ctx, w.s.q(`SELECT sa.story, count(*), sum(CASE WHEN sa.type IN ('PERSON', 'ORG') THEN 1 ELSE 0 END)
 FROM story_actors sa JOIN stories s ON s.id = sa.story
 WHERE s.last_seen >= ? AND s.first_seen <= ? AND sa.actor IN (`+marks(len(actors))+`) AND sa.documents * 2 >= s.documents
+AND EXISTS (SELECT 1 FROM documents sd WHERE sd.story = s.id AND sd.published IS NOT NULL)
 GROUP BY sa.story ORDER BY count(*) DESC, sa.story LIMIT 20`), args...)
 	if err != nil {
 		return 0, err
@@ -796,8 +799,18 @@ func (w *writer) alias(id, alias string) error {
 
 func (w *writer) events(d *chronicle.Document, story int64, dupOf string, date time.Time, cm charMap) error {
 	root := d.ID
+	published := d.Published
 	if dupOf != "" {
 		root = dupOf
+		if published.IsZero() {
+			// An undated copy of a dated article reports on its date, so
+			// that its events merge with the original's.
+			var p sql.NullInt64
+			if err := w.row(`SELECT published FROM documents WHERE id = ?`, dupOf).Scan(&p); err != nil {
+				return err
+			}
+			published = fromNanos(p)
+		}
 	}
 	counted := map[int64]bool{}
 	for i := range d.Events {
@@ -807,7 +820,7 @@ func (w *writer) events(d *chronicle.Document, story int64, dupOf string, date t
 		}
 		// An event is dated by its text or its article's publication date,
 		// never by when the article was read (date may be that).
-		key, day := dedup.EventKey(d, e, d.Published)
+		key, day := dedup.EventKey(d, e, published)
 		ks := key.String()
 		var id int64
 		err := w.row(`SELECT id FROM events WHERE story = ? AND key = ?`, story, ks).Scan(&id)
