@@ -70,6 +70,7 @@ func TestEventsWithoutActors(t *testing.T) {
 		{"The dollar hit its highest level against the euro.", chronicle.ScopeSourceNotActor},
 		{"The bill would allow welfare officers to enter homes.", chronicle.ScopeSourceNotActor},
 		{"Gordon Brown said he would meet the deadline.", chronicle.ScopeTargetNotActor},
+		{"Emmanuel Macron met with them on Monday.", ""},
 		{"The minister received a standing ovation.", chronicle.ScopeTargetNotActor},
 		{"Russian forces shelled Kharkiv on Saturday.", ""},
 		{"Police arrested three protesters.", ""},

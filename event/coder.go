@@ -939,7 +939,7 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 	if anaph < 0 && !w.agentive(sources) && !w.agentive(targets) {
 		scope = chronicle.ScopeNoActor
 	}
-	if scope == "" && anaph < 0 && len(targets) > 0 && (p.Imported || p.ActorTarget) && !w.agentive(targets) {
+	if scope == "" && anaph < 0 && len(targets) > 0 && (p.Imported || p.ActorTarget) && !w.agentive(targets) && !w.personalPronoun(targets) {
 		// "Netanyahu broke a lot", "the minister hit first-time buyers":
 		// the imported CAMEO verbs are broad, and PETRARCH codes them only
 		// between actors of its dictionaries.
@@ -1150,6 +1150,19 @@ func (w *work) agentive(ps []participant) bool {
 			return true
 		}
 		if l := strings.ToLower(w.s.lemma[p.tok]); groupNouns[l] || agents[l] {
+			return true
+		}
+	}
+	return false
+}
+
+// personalPronoun reports whether a participant is a personal pronoun
+// other than "it": "met with them", "received us" have people as targets,
+// whether or not the pronoun was resolved.
+func (w *work) personalPronoun(ps []participant) bool {
+	for _, p := range ps {
+		switch strings.ToLower(w.doc.Form(p.tok)) {
+		case "he", "him", "she", "her", "they", "them", "we", "us", "you", "i", "me":
 			return true
 		}
 	}
