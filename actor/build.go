@@ -328,8 +328,9 @@ func (s *scratch) pronounAntecedent(doc *chronicle.Document, n *newsScratch, i i
 }
 
 // placePrep are the prepositions of place: what they govern is where
-// something happens, rarely what a later "it" stands for.
-var placePrep = map[string]bool{"in": true, "at": true, "on": true, "over": true, "near": true, "across": true,
+// something happens, rarely what a later "it" stands for. Not "on":
+// "sanctions on Iran. It ..." is Iran.
+var placePrep = map[string]bool{"in": true, "at": true, "over": true, "near": true, "across": true,
 	"into": true, "onto": true, "throughout": true, "within": true, "around": true, "inside": true,
 	"outside": true, "along": true, "beyond": true, "under": true, "above": true, "below": true, "through": true}
 
