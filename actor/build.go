@@ -471,7 +471,7 @@ func (s *scratch) makeActor(doc *chronicle.Document, ms []amention, idx []int, s
 	lx := s.lex
 	var a chronicle.Actor
 	best, bestLen := -1, int32(0)
-	hasPerson, hasOrg, hasGPE := false, false, false
+	hasPerson, hasOrg, hasGPE, hasNORP := false, false, false, false
 	for _, i := range idx {
 		m := &ms[i]
 		if m.kind != kindNamed {
@@ -482,8 +482,14 @@ func (s *scratch) makeActor(doc *chronicle.Document, ms []amention, idx []int, s
 			hasPerson = true
 		case chronicle.EntityOrg:
 			hasOrg = true
-		case chronicle.EntityGPE, chronicle.EntityLoc, chronicle.EntityNORP:
+		case chronicle.EntityGPE, chronicle.EntityLoc:
 			hasGPE = true
+		case chronicle.EntityNORP:
+			if m.place >= 0 {
+				hasGPE = true // a state's demonym: "Ukrainian" is Ukraine
+			} else {
+				hasNORP = true
+			}
 		}
 		l := m.end - m.start
 		if isArticle(doc.Form(int(m.start))) {
@@ -512,6 +518,10 @@ func (s *scratch) makeActor(doc *chronicle.Document, ms []amention, idx []int, s
 			// Scientists": NER took an organization for a place
 			a.Type = chronicle.EntityOrg
 		}
+	case hasNORP:
+		// A group no lexicon ties to a state ("Muslim", "Democrat",
+		// "European") is a group, not a place.
+		a.Type = chronicle.EntityNORP
 	default:
 		a.Type = bm.etype
 	}

@@ -186,6 +186,21 @@ func loadLexicon() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Nationality words from the Phoenix dictionary ("Zambian"): after the
+	// reviewed file, as demonyms of their state.
+	err = eachLine("data/demonyms-phoenix.tsv", func(cols []string) error {
+		if len(cols) != 2 || len(cols[1]) != 3 {
+			return fmt.Errorf("want a word and a 3-letter code, got %q", cols)
+		}
+		if c := countries.ByName(cols[1]); c == countries.Unknown || c.Alpha3() != cols[1] {
+			return nil // a CAMEO code that is no state (regions, groups)
+		}
+		addPlace(cols[0], placeInfo{Name: cols[0], Code: cols[1], Kind: "demonym", Sector: "government", isState: true})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	// Demonyms and capitals point at the state's canonical name.
 	for i := range lx.places {
 		p := &lx.places[i]

@@ -34,3 +34,28 @@ const phoenixPlacesHeader = `# Places inside states (cities, provinces, regions)
 # Generated: go test ./actor -run TestPhoenixPlacesFile -update
 # Columns: place (matched case-sensitively word by word), code.
 `
+
+const phoenixDemonymsHeader = `# Nationality words and their state's code, derived from
+# Phoenix.Countries.actors.txt of the PETRARCH2 dictionaries (The MIT
+# License (MIT), Copyright (c) 2015 Open Event Data Alliance): the words its
+# country records list beside the country's names that are formed from the
+# country's name ("Zambian" under Zambia). Words listed under two countries
+# are left out; data/places.tsv, reviewed, wins over this file.
+# Generated: go test ./actor -run TestPhoenixDemonymsFile -update
+`
+
+// TestPhoenixDemonymsFile checks that data/demonyms-phoenix.tsv is what
+// the Phoenix country dictionary gives (regenerate with -update).
+func TestPhoenixDemonymsFile(t *testing.T) {
+	dir := shared.Path(t, "corpora", "petrarch2", "dictionaries")
+	ps, err := gazetteer.PhoenixDemonyms(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString(phoenixDemonymsHeader)
+	for _, p := range ps {
+		fmt.Fprintf(&b, "%s\t%s\n", p.Name, p.Code)
+	}
+	goldenFile(t, filepath.Join("data", "demonyms-phoenix.tsv"), b.String())
+}

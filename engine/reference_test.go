@@ -128,3 +128,26 @@ func TestSpeakerBeforeName(t *testing.T) {
 		t.Error("the speaker has no actor")
 	}
 }
+
+// TestGroupsAndNationalities: a nationality word the Phoenix dictionary
+// ties to a state is that state ("Zambian" is Zambia); a group no lexicon
+// ties to a state is a group (NORP), not a place.
+func TestGroupsAndNationalities(t *testing.T) {
+	pipe, err := engine.New(engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := analyse(t, pipe, "Zambian officials met Muslim leaders in Lusaka on Monday.")
+	types := map[string]string{}
+	for _, a := range doc.Actors {
+		types[a.ID] = a.Type
+	}
+	if types["gpe:ZMB"] != "GPE" {
+		t.Errorf("no Zambia among %v", types)
+	}
+	for id, typ := range types {
+		if strings.Contains(id, "muslim") && typ != "NORP" {
+			t.Errorf("%s is a %s, want NORP", id, typ)
+		}
+	}
+}

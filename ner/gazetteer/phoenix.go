@@ -135,6 +135,41 @@ func PhoenixPlaces(dir string) ([]Place, error) {
 	return out, nil
 }
 
+// PhoenixDemonyms reads the country file of the Phoenix dictionaries in
+// dir and returns the nationality words its country records list beside
+// the country's names ("+ZAMBIAN_" under "ZAMBIA_ [ZMB]"), with the state's
+// code, sorted by word. A word listed under two countries is left out.
+func PhoenixDemonyms(dir string) ([]Place, error) {
+	recs, err := readRecords(filepath.Join(dir, PhoenixFiles[0]))
+	if err != nil {
+		return nil, err
+	}
+	codes := map[string]string{}
+	for _, r := range recs {
+		if !r.country || len(r.code) != 3 || strings.Contains(r.comment, "CountryInfo") || len(r.phrases) == 0 {
+			continue
+		}
+		for _, p := range r.phrases[1:] {
+			if !isDemonym(p, r.phrases[0]) {
+				continue
+			}
+			if c, ok := codes[p]; ok && c != r.code {
+				codes[p] = "" // ambiguous
+				continue
+			}
+			codes[p] = r.code
+		}
+	}
+	out := make([]Place, 0, len(codes))
+	for p, c := range codes {
+		if c != "" {
+			out = append(out, Place{Name: p, Code: c})
+		}
+	}
+	slices.SortFunc(out, func(a, b Place) int { return strings.Compare(a.Name, b.Name) })
+	return out, nil
+}
+
 // lowerConnectors writes the small words inside a place name as news
 // writes them: "Port of Spain", "Rio de Janeiro", "Dar es Salaam".
 func lowerConnectors(p string) string {
