@@ -417,6 +417,10 @@ func (s *scratch) buildActors(doc *chronicle.Document, n *newsScratch, reg *regi
 		}
 		if a.ID == "" {
 			a.ID = registry.ID(a.Type, a.Name, a.Country)
+			if a.Type == chronicle.EntityNORP {
+				// "Muslim" and "Muslims", "Democrat" and "Democrats": one group
+				a.ID = registry.ID(a.Type, singular(a.Name), a.Country)
+			}
 		}
 		if a.Type == chronicle.EntityPerson && a.Country != "" {
 			for _, i := range idx {
@@ -452,6 +456,14 @@ func (s *scratch) buildActors(doc *chronicle.Document, n *newsScratch, reg *regi
 		}
 	}
 	return actors
+}
+
+// singular drops the plural s of a group's name.
+func singular(name string) string {
+	if len(name) > 4 && strings.HasSuffix(name, "s") && !strings.HasSuffix(name, "ss") {
+		return name[:len(name)-1]
+	}
+	return name
 }
 
 // orgName reports whether the name in tokens [start,end) begins or ends

@@ -196,6 +196,10 @@ func loadLexicon() (*lexicon, error) {
 			return nil // a CAMEO code that is no state (regions, groups)
 		}
 		addPlace(cols[0], placeInfo{Name: cols[0], Code: cols[1], Kind: "demonym", Sector: "government", isState: true})
+		if !strings.HasSuffix(cols[0], "s") && !strings.HasSuffix(cols[0], "ese") {
+			// "Armenians", "Zambians": the people, as "the Russians" are
+			addPlace(cols[0]+"s", placeInfo{Name: cols[0] + "s", Code: cols[1], Kind: "demonym", Sector: "government", isState: true})
+		}
 		return nil
 	})
 	if err != nil {

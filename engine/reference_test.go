@@ -137,13 +137,13 @@ func TestGroupsAndNationalities(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := analyse(t, pipe, "Zambian officials met Muslim leaders in Lusaka on Monday.")
+	doc := analyse(t, pipe, "Zambian officials met Muslim leaders in Lusaka on Monday. Armenians protested.")
 	types := map[string]string{}
 	for _, a := range doc.Actors {
 		types[a.ID] = a.Type
 	}
-	if types["gpe:ZMB"] != "GPE" {
-		t.Errorf("no Zambia among %v", types)
+	if types["gpe:ZMB"] != "GPE" || types["gpe:ARM"] != "GPE" {
+		t.Errorf("no Zambia or Armenia among %v", types)
 	}
 	for id, typ := range types {
 		if strings.Contains(id, "muslim") && typ != "NORP" {
