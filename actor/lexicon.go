@@ -261,6 +261,9 @@ func (lx *lexicon) pluralRole(doc *chronicle.Document, r int32, j int) bool {
 }
 
 func (lx *lexicon) roleAt(doc *chronicle.Document, i, end int) (int32, int) {
+	if i >= end {
+		return -1, 0 // "… said the Zambians" at the end of a text
+	}
 	// Most words start no title: one lookup rules them out.
 	if w := doc.Form(i); !lx.roleHead[seqHash(fnvOffset, w, true)] &&
 		!(len(w) > 2 && w[len(w)-1] == 's' && lx.roleHead[seqHash(fnvOffset, w[:len(w)-1], true)]) {

@@ -184,3 +184,12 @@ func resolve(t *testing.T, doc *chronicle.Document) {
 		t.Fatal(err)
 	}
 }
+
+// TestDemonymEndsText: a nationality word as the text's last token (no
+// final full stop) is read without looking past the end (it panicked).
+func TestDemonymEndsText(t *testing.T) {
+	for _, text := range []string{"They blamed the Zambian", "Police questioned two Armenians", "Ukrainian"} {
+		doc := segmented(t, text)
+		resolve(t, doc)
+	}
+}
