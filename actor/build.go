@@ -379,6 +379,13 @@ func (s *scratch) closerThing(doc *chronicle.Document, ms []amention, a, p *amen
 	if a.sent == p.sent {
 		return false
 	}
+	// An object "it" looking back past its sentence takes only a subject
+	// ("a freezer full of it", "make it most valuable" are things).
+	if r := rel(doc.Tokens[p.start].Deprel); r == "obj" || r == "obl" || r == "nmod" && doc.Tokens[p.start].Deprel != "nmod:poss" {
+		if ah := rel(doc.Tokens[a.head].Deprel); ah != "nsubj" {
+			return true
+		}
+	}
 	sr := doc.Sentences[p.sent-1].Tokens
 	for i := sr.Start; i < sr.End; i++ {
 		if t := &doc.Tokens[i]; t.Head >= 0 && rel(doc.Tokens[t.Head].Deprel) == "root" && thing(i) {

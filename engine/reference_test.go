@@ -27,6 +27,8 @@ func TestNeuterPronouns(t *testing.T) {
 		{"Germany sent more troops. But it does not matter if the talks fail.", "it", ""},
 		// Where something happened is no antecedent.
 		{"The Palestinian delegation arrived at The Hague on Monday, and it will stay until Friday.", "it", ""},
+		// An object "it" takes no earlier non-subject actor.
+		{"He sold his shares to Google. He regretted it later.", "it", ""},
 		// A control adjective or raising verb keeps its subject.
 		{"Iran rejected the proposal. It is ready to resume talks with the EU.", "It", "Iran"},
 		// The plain case still resolves.
