@@ -193,3 +193,20 @@ func TestDemonymEndsText(t *testing.T) {
 		resolve(t, doc)
 	}
 }
+
+// TestCabinetTitles: a British cabinet title is a role, not an
+// organization: "The Home Secretary" is the person who holds it.
+func TestCabinetTitles(t *testing.T) {
+	doc := segmented(t, "Home Secretary Charles Clarke defended the plan.\n\nThe Home Secretary said it was fair.\n")
+	c := tokenAt(t, doc, "Charles", 0)
+	doc.Entities = []chronicle.Entity{entity(doc, c, c+2, chronicle.EntityPerson)}
+	resolve(t, doc)
+	for _, a := range doc.Actors {
+		if a.Type == chronicle.EntityOrg {
+			t.Errorf("organization actor %q", a.Name)
+		}
+		if a.Name == "Charles Clarke" && (len(a.Mentions) != 2 || len(a.Roles) == 0 || a.Roles[0].Title != "Home Secretary") {
+			t.Errorf("Charles Clarke: %d mentions, roles %+v; want 2 and Home Secretary", len(a.Mentions), a.Roles)
+		}
+	}
+}
