@@ -348,9 +348,11 @@ func afterPlacePrep(doc *chronicle.Document, m *amention) bool {
 // closerThing reports whether a thing that is no actor is a likelier
 // antecedent of the neuter pronoun p than the actor mention a: a noun
 // subject between them, or, when a is in an earlier sentence, one before p
-// in p's sentence or the subject of the main clause of the sentence before. "The
-// cargo craft broke up over a region that borders Mongolia. It ..." is
-// about the craft, not Mongolia; left unresolved, "it" makes no event.
+// in p's sentence or the subject of the main clause of the sentence
+// before; also when p is an object and a, in an earlier sentence, no
+// subject. "The cargo craft broke up over a region that borders Mongolia.
+// It ..." is about the craft, not Mongolia; left unresolved, "it" makes no
+// event.
 func (s *scratch) closerThing(doc *chronicle.Document, ms []amention, a, p *amention) bool {
 	if !parsed(doc) {
 		return false
