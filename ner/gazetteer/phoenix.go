@@ -104,6 +104,28 @@ type Place struct {
 // names, demonyms and places listed under more than one country
 // ("Jerusalem") are left out.
 func PhoenixPlaces(dir string) ([]Place, error) {
+	return countryPhrases(dir, func(p, country string) (string, bool) {
+		if p == country || isDemonym(p, country) || len(p) < 3 || p[0] < 'A' || p[0] > 'Z' {
+			return "", false
+		}
+		return lowerConnectors(p), true
+	})
+}
+
+// PhoenixDemonyms reads the country file of the Phoenix dictionaries in
+// dir and returns the nationality words its country records list beside
+// the country's names ("+ZAMBIAN_" under "ZAMBIA_ [ZMB]"), with the state's
+// code, sorted by word. A word listed under two countries is left out.
+func PhoenixDemonyms(dir string) ([]Place, error) {
+	ps, err := countryPhrases(dir, func(p, country string) (string, bool) { return p, isDemonym(p, country) })
+	return slices.DeleteFunc(ps, func(p Place) bool { return len(p.Code) != 3 }), err
+}
+
+// countryPhrases returns the phrases that pick keeps (and rewrites) among
+// those the country records of the Phoenix country file list beside the
+// country's name, each with the record's code, sorted; a phrase kept under
+// two codes is left out.
+func countryPhrases(dir string, pick func(p, country string) (string, bool)) ([]Place, error) {
 	recs, err := readRecords(filepath.Join(dir, PhoenixFiles[0]))
 	if err != nil {
 		return nil, err
@@ -114,43 +136,8 @@ func PhoenixPlaces(dir string) ([]Place, error) {
 			continue
 		}
 		for _, p := range r.phrases[1:] {
-			if p == r.phrases[0] || isDemonym(p, r.phrases[0]) || len(p) < 3 || p[0] < 'A' || p[0] > 'Z' {
-				continue
-			}
-			p = lowerConnectors(p)
-			if c, ok := codes[p]; ok && c != r.code {
-				codes[p] = "" // ambiguous
-				continue
-			}
-			codes[p] = r.code
-		}
-	}
-	out := make([]Place, 0, len(codes))
-	for p, c := range codes {
-		if c != "" {
-			out = append(out, Place{Name: p, Code: c})
-		}
-	}
-	slices.SortFunc(out, func(a, b Place) int { return strings.Compare(a.Name, b.Name) })
-	return out, nil
-}
-
-// PhoenixDemonyms reads the country file of the Phoenix dictionaries in
-// dir and returns the nationality words its country records list beside
-// the country's names ("+ZAMBIAN_" under "ZAMBIA_ [ZMB]"), with the state's
-// code, sorted by word. A word listed under two countries is left out.
-func PhoenixDemonyms(dir string) ([]Place, error) {
-	recs, err := readRecords(filepath.Join(dir, PhoenixFiles[0]))
-	if err != nil {
-		return nil, err
-	}
-	codes := map[string]string{}
-	for _, r := range recs {
-		if !r.country || len(r.code) != 3 || strings.Contains(r.comment, "CountryInfo") || len(r.phrases) == 0 {
-			continue
-		}
-		for _, p := range r.phrases[1:] {
-			if !isDemonym(p, r.phrases[0]) {
+			p, ok := pick(p, r.phrases[0])
+			if !ok {
 				continue
 			}
 			if c, ok := codes[p]; ok && c != r.code {
