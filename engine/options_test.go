@@ -24,7 +24,7 @@ func TestRelevanceOptions(t *testing.T) {
 		}
 		old[name] = &fstest.MapFile{Data: b}
 	}
-	text, err := os.ReadFile(shared.Path(t, "corpora", "bbc-news", "sport_005.txt"))
+	text, err := os.ReadFile(shared.Path(t, "corpora", "bbc-news", "sport_008.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"maps"
 	"sort"
 	"strings"
 	"sync"
@@ -29,15 +30,30 @@ var agentsFile string
 // agentNouns is the set of agentsFile's nouns, built once.
 var agentNouns = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
-	for _, line := range strings.Split(agentsFile, "\n") {
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		noun, _, _ := strings.Cut(line, "\t")
+	for noun := range agentCodes() {
 		m[noun] = true
 	}
 	return m
 })
+
+// agentCodes maps agentsFile's nouns to their Phoenix agent codes, built
+// once.
+var agentCodes = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(agentsFile, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		noun, code, _ := strings.Cut(line, "\t")
+		m[noun] = code
+	}
+	return m
+})
+
+// AgentCodes returns a copy of the map from the nouns that name a kind of
+// actor (lower-case singular heads: "police", "rebel") to their Phoenix
+// agent codes (COP, REB).
+func AgentCodes() map[string]string { return maps.Clone(agentCodes()) }
 
 // Pattern is one line of the lexicon.
 type Pattern struct {
