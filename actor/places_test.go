@@ -13,17 +13,23 @@ import (
 // TestPhoenixPlacesFile checks that data/places-phoenix.tsv is what the
 // Phoenix country dictionary gives; -update rewrites it.
 func TestPhoenixPlacesFile(t *testing.T) {
-	dir := shared.Path(t, "corpora", "petrarch2", "dictionaries")
-	ps, err := gazetteer.PhoenixPlaces(dir)
+	phoenixFile(t, gazetteer.PhoenixPlaces, phoenixPlacesHeader, "places-phoenix.tsv")
+}
+
+// phoenixFile checks data/name against what read makes of the Phoenix
+// dictionaries: header, then a place (or word) and its code per line.
+func phoenixFile(t *testing.T, read func(dir string) ([]gazetteer.Place, error), header, name string) {
+	t.Helper()
+	ps, err := read(shared.Path(t, "corpora", "petrarch2", "dictionaries"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	b.WriteString(phoenixPlacesHeader)
+	b.WriteString(header)
 	for _, p := range ps {
 		fmt.Fprintf(&b, "%s\t%s\n", p.Name, p.Code)
 	}
-	goldenFile(t, filepath.Join("data", "places-phoenix.tsv"), b.String())
+	goldenFile(t, filepath.Join("data", name), b.String())
 }
 
 const phoenixPlacesHeader = `# Places inside states (cities, provinces, regions) and the state's code,
@@ -47,15 +53,5 @@ const phoenixDemonymsHeader = `# Nationality words and their state's code, deriv
 // TestPhoenixDemonymsFile checks that data/demonyms-phoenix.tsv is what
 // the Phoenix country dictionary gives (regenerate with -update).
 func TestPhoenixDemonymsFile(t *testing.T) {
-	dir := shared.Path(t, "corpora", "petrarch2", "dictionaries")
-	ps, err := gazetteer.PhoenixDemonyms(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	b.WriteString(phoenixDemonymsHeader)
-	for _, p := range ps {
-		fmt.Fprintf(&b, "%s\t%s\n", p.Name, p.Code)
-	}
-	goldenFile(t, filepath.Join("data", "demonyms-phoenix.tsv"), b.String())
+	phoenixFile(t, gazetteer.PhoenixDemonyms, phoenixDemonymsHeader, "demonyms-phoenix.tsv")
 }
