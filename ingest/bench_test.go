@@ -15,6 +15,7 @@ import (
 	"github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/engine"
 	"github.com/chronicle-news/chronicle/ingest"
+	"github.com/chronicle-news/chronicle/input"
 	"github.com/chronicle-news/chronicle/internal/shared"
 	"github.com/chronicle-news/chronicle/postgres"
 	"github.com/chronicle-news/chronicle/quote"
@@ -182,4 +183,52 @@ func pgStores(b *testing.B, dsn, schema string, k int) []chronicle.Store {
 		out = append(out, s)
 	}
 	return out
+}
+
+// BenchmarkStoreSQLite times the store alone: the bbc-news corpus is read
+// and analysed once, then written (batches of 64, as ingest writes) into a
+// new SQLite file per iteration. It tells what the write path costs
+// without the analysis's noise.
+func BenchmarkStoreSQLite(b *testing.B) {
+	dir, _, _ := bbcFiles(b)
+	stage := pipeline(b)
+	var docs []*chronicle.Document
+	for a, err := range input.Read(context.Background(), dir) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		d, err := a.Document(0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	if stage != nil {
+		p, ok := stage.(chronicle.Pipeline)
+		if !ok {
+			p = chronicle.Pipeline{stage}
+		}
+		for i := 0; i < len(docs); i += chronicle.BatchSize {
+			for j, err := range p.ProcessBatch(context.Background(), docs[i:min(i+chronicle.BatchSize, len(docs))]) {
+				if err != nil {
+					b.Fatalf("document %d: %v", i+j, err)
+				}
+			}
+		}
+	}
+	b.ReportAllocs()
+	n := 0
+	cpu0 := cpuTime()
+	for i := 0; b.Loop(); i++ {
+		s := openStore(b, filepath.Join(b.TempDir(), fmt.Sprintf("store%d.db", i)))
+		for j := 0; j < len(docs); j += 64 {
+			if _, err := s.Put(context.Background(), docs[j:min(j+64, len(docs))]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		n += len(docs)
+		s.Close()
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(n), "cpu-ms/doc")
 }

@@ -711,18 +711,29 @@ GROUP BY sa.story ORDER BY count(*) DESC, sa.story LIMIT 20`), args...)
 func (w *writer) actors(d *chronicle.Document, date time.Time, cm charMap) error {
 	seen := date.UnixNano()
 	ms := w.rows(`INSERT INTO mentions (doc_id, actor, bstart, bend, cstart, cend, kind)`, 7)
+	// An actor is named the same way many times in an article: each name
+	// is written once per document.
+	aliased := map[string]bool{}
+	alias := func(id, name string) error {
+		k := id + "\x00" + name
+		if aliased[k] {
+			return nil
+		}
+		aliased[k] = true
+		return w.alias(id, name)
+	}
 	for i := range d.Actors {
 		a := &d.Actors[i]
 		id := dedup.ActorID(a)
 		if err := w.upsertActor(id, a.Name, a.Type, a.Country, a.Sector, seen, len(a.Mentions)); err != nil {
 			return err
 		}
-		if err := w.alias(id, a.Name); err != nil {
+		if err := alias(id, a.Name); err != nil {
 			return err
 		}
 		for _, m := range a.Mentions {
 			if m.Kind == chronicle.MentionNamed && m.Start < m.End && m.End <= len(d.Text) {
-				if err := w.alias(id, d.Text[m.Start:m.End]); err != nil {
+				if err := alias(id, d.Text[m.Start:m.End]); err != nil {
 					return err
 				}
 			}
