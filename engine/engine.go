@@ -3,6 +3,8 @@
 package engine
 
 import (
+	"context"
+	"fmt"
 	"io/fs"
 
 	"github.com/chronicle-news/chronicle"
@@ -29,15 +31,18 @@ type Options struct {
 	// Registry resolves actors to canonical identities (user dictionaries
 	// first); nil means registry.Default(), the embedded officials.
 	Registry *registry.Registry
-	// KeepOffTopic keeps the events of articles the relevance stage judges
-	// off topic (sport, entertainment, technology) in scope; their
-	// relevance is still recorded.
+	// KeepOffTopic analyses articles the relevance stage judges off topic
+	// (sport, entertainment, technology) fully and keeps their events in
+	// scope; their relevance is still recorded. Without it such an article
+	// is not parsed: it gets tokens, tags, entities, times, actors and
+	// quotes found without a parse, and no events (see onTopic).
 	KeepOffTopic bool
 }
 
-// New returns the default pipeline: tokenize, segment, tag, parse, ner,
-// timex, actor, quote, event, relevance. Models are loaded once; the pipeline is safe
-// for concurrent use by many goroutines.
+// New returns the default pipeline: tokenize, segment, relevance, tag,
+// parse (on-topic articles only, unless Options.KeepOffTopic), ner, timex,
+// actor, quote, event. Models are loaded once; the pipeline is safe for
+// concurrent use by many goroutines.
 func New(opts Options) (chronicle.Pipeline, error) {
 	fsys := opts.Models
 	if fsys == nil {
@@ -64,9 +69,9 @@ func New(opts Options) (chronicle.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	var judge chronicle.Stage = relevant
+	var syntax chronicle.Stage = onTopic{parser}
 	if opts.KeepOffTopic {
-		judge = relevant.Recorder()
+		syntax = parser
 	}
 	reg := opts.Registry
 	if reg == nil {
@@ -76,16 +81,37 @@ func New(opts Options) (chronicle.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The relevance stage reads only the text, so it runs before the
+	// models: an off-topic article skips the parser, which is about half of
+	// the analysis, and with it event coding (about half the articles of a
+	// general news crawl: 1,166 of BBC's 2,225), whose events would be
+	// off topic anyway: the event coder codes only parsed text.
 	return chronicle.Pipeline{
 		tokenize.New(),
 		segment.New(),
+		relevant.Recorder(),
 		tagger,
-		parser,
+		syntax,
 		recognizer,
 		timex.New(),
 		actors,
 		quote.New(),
 		event.New(opts.Lexicon),
-		judge,
 	}, nil
 }
+
+// onTopic runs its stage only on articles not judged off topic, and
+// notes on the document why a skipped one has no parse.
+type onTopic struct{ chronicle.Stage }
+
+func (g onTopic) Process(ctx context.Context, doc *chronicle.Document) error {
+	if r := doc.Relevance; r != nil && *r < relevance.OffTopicBelow {
+		doc.Problems = append(doc.Problems, chronicle.Problem{Kind: "off-topic",
+			Message: fmt.Sprintf("relevance %.3f is below %.2f: not parsed, so no events are coded (--keep-off-topic analyses it fully)", *r, relevance.OffTopicBelow)})
+		return nil
+	}
+	return g.Stage.Process(ctx, doc)
+}
+
+// Unwrap returns the gated stage (chronicle bench names stages by it).
+func (g onTopic) Unwrap() chronicle.Stage { return g.Stage }

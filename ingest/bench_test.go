@@ -28,12 +28,14 @@ import (
 
 // pipeline returns the default engine, or when its models are not there
 // yet, every stage that needs no model.
-func pipeline(b *testing.B) chronicle.Stage {
+func pipeline(b *testing.B) chronicle.Stage { return pipelineWith(b, engine.Options{}) }
+
+func pipelineWith(b *testing.B, opts engine.Options) chronicle.Stage {
 	if os.Getenv("CHRONICLE_BENCH_NO_ANALYSIS") != "" {
 		b.Log("no analysis: store only")
 		return nil
 	}
-	p, err := engine.New(engine.Options{})
+	p, err := engine.New(opts)
 	if err == nil {
 		b.Log("pipeline: engine.New (every stage)")
 		return p
@@ -56,10 +58,18 @@ func bbcFiles(b *testing.B) (string, int, int64) {
 }
 
 // BenchmarkIngestSQLite ingests the bbc-news corpus (2,225 articles) end
-// to end into a new SQLite file: read, analyse, store.
-func BenchmarkIngestSQLite(b *testing.B) {
+// to end into a new SQLite file: read, analyse, store. Articles judged off
+// topic (1,166 of them) are not parsed, as in `chronicle ingest`.
+func BenchmarkIngestSQLite(b *testing.B) { benchIngestSQLite(b, pipeline(b)) }
+
+// BenchmarkIngestSQLiteAllStages is BenchmarkIngestSQLite with every stage
+// run on every article (`chronicle ingest --keep-off-topic`).
+func BenchmarkIngestSQLiteAllStages(b *testing.B) {
+	benchIngestSQLite(b, pipelineWith(b, engine.Options{KeepOffTopic: true}))
+}
+
+func benchIngestSQLite(b *testing.B, stage chronicle.Stage) {
 	dir, n, size := bbcFiles(b)
-	stage := pipeline(b)
 	b.SetBytes(size)
 	b.ReportAllocs()
 	docs := 0

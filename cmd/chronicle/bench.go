@@ -43,13 +43,15 @@ func newBenchCmd() *cobra.Command {
 		limit    int
 		asJSON   bool
 		modelDir string
+		keep     bool
 	)
 	c := &cobra.Command{
 		Use:   "bench [--corpus DIR]",
 		Short: "Measure the whole pipeline's throughput over a real corpus (one core)",
 		Long: `Bench runs every stage over each .txt file of a folder (default: the BBC news
 corpus in ../shared/corpora/bbc-news) on one goroutine, and reports documents/s,
-tokens/s, MB/s, time per stage and peak resident memory.`,
+tokens/s, MB/s, time per stage and peak resident memory. As in ingest, articles
+judged off topic are not parsed unless --keep-off-topic.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if corpus == "" {
 				if d := shared.Dir(); d != "" {
@@ -73,7 +75,7 @@ tokens/s, MB/s, time per stage and peak resident memory.`,
 				}
 			}
 			t0 := time.Now()
-			pipe, err := engine.New(engine.Options{Models: modelsFS(modelDir)})
+			pipe, err := engine.New(engine.Options{Models: modelsFS(modelDir), KeepOffTopic: keep})
 			if err != nil {
 				return err
 			}
@@ -146,11 +148,16 @@ tokens/s, MB/s, time per stage and peak resident memory.`,
 	f.IntVar(&limit, "limit", 0, "use at most this many files")
 	f.BoolVar(&asJSON, "json", false, "print JSON")
 	f.StringVar(&modelDir, "models", "", "directory of model files to use instead of the embedded ones")
+	f.BoolVar(&keep, "keep-off-topic", false, "run every stage on every article, parsing those judged off topic too")
 	return c
 }
 
-// stageName names a stage by its package: "*tag.Tagger" → "tag".
+// stageName names a stage by its package: "*tag.Tagger" → "tag". A
+// wrapper (engine's gate for off-topic articles) is named by what it wraps.
 func stageName(s chronicle.Stage) string {
+	if u, ok := s.(interface{ Unwrap() chronicle.Stage }); ok {
+		s = u.Unwrap()
+	}
 	n := strings.TrimPrefix(fmt.Sprintf("%T", s), "*")
 	if i := strings.IndexByte(n, '.'); i >= 0 {
 		n = n[:i]

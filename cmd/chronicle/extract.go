@@ -111,7 +111,7 @@ With no FILE, or when FILE is -, it reads standard input.`,
 }
 
 // keepOffTopicUsage documents --keep-off-topic wherever it is a flag.
-const keepOffTopicUsage = "keep the events of articles judged not to report politics, diplomacy or conflict (see document.relevance)"
+const keepOffTopicUsage = "analyse articles judged not to report politics, diplomacy or conflict fully (parse and events) and keep their events (see document.relevance)"
 
 // readInput reads a file or standard input, refusing more than maxBytes
 // without reading it all into memory.
