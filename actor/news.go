@@ -204,6 +204,26 @@ func (s *scratch) detectNews(doc *chronicle.Document, n *newsScratch) {
 				country, countryAt = "", -1
 				continue
 			}
+			// An organization whose name holds a place ("Bank of England",
+			// "U.S. Department of State", "Georgetown University") is the
+			// organization, not the place: of the state its name holds,
+			// if any. A name that is all place ("European Union") is left
+			// to the lexicon below.
+			if e, ok := entAt[i]; ok && doc.Entities[e].Type == chronicle.EntityOrg {
+				if j := doc.Entities[e].Tokens.End; j <= end && j-i > 1 {
+					if code, inside := s.stateInside(doc, i, j); inside {
+						m := s.newMention(i, j, j-1, si, kindNamed)
+						m.entity, m.etype, m.country, m.quote = int32(e), chronicle.EntityOrg, code, n.inQ[i]
+						if code == "" && countryAt == i {
+							m.country = country // "Ukrainian Red Cross Society"
+						}
+						n.ms = append(n.ms, m)
+						country, countryAt = "", -1
+						i = j
+						continue
+					}
+				}
+			}
 			// Places, states' organizations and demonyms.
 			if p, pn := lx.placeAt(doc, i, end); p >= 0 && (!useNER || lx.places[p].standsAlone() || placeEntity(doc, i, i+pn)) {
 				pl := &lx.places[p]
@@ -291,6 +311,29 @@ func (s *scratch) detectNews(doc *chronicle.Document, n *newsScratch) {
 			i++
 		}
 	}
+}
+
+// stateInside reports whether tokens [i, j) hold a place that is not all
+// of them, and returns the code of the first state (or state demonym)
+// among them: "Bank of England" holds England (GBR), "Georgetown
+// University" a city, which gives no country.
+func (s *scratch) stateInside(doc *chronicle.Document, i, j int) (string, bool) {
+	inside := false
+	for k := i; k < j; k++ {
+		p, pn := s.lex.placeAt(doc, k, j)
+		if p < 0 {
+			continue
+		}
+		if k == i && pn == j-i {
+			return "", false
+		}
+		inside = true
+		if pl := &s.lex.places[p]; pl.isState || pl.Kind == "demonym" {
+			return pl.Code, true
+		}
+		k += pn - 1
+	}
+	return "", inside
 }
 
 // placeEntity reports whether [i, j) overlaps an entity and no person

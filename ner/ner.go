@@ -8,7 +8,10 @@
 // learned there misled on predicted tags.
 //
 // An organisation found in one sentence of a document is also found where
-// the model missed the same name in the others.
+// the model missed the same name in the others, and a capitalised name
+// built on an organisation's head word ("Georgetown University", "Bank of
+// England", "U.S. Department of State") is one ORG by rule (orgNames),
+// where the model often found only the place inside it.
 //
 // The model's LOC becomes GPE (the default for news places) or LOC (natural
 // and man-made features, continents and regions) by rule, and nationality,
@@ -308,7 +311,7 @@ func (r *Recognizer) recognize(s *sequence, out []Mention) []Mention {
 			out = append(out, Mention{Start: start, End: i + 1, Type: r.finalType(s, typeOf(c), start, i+1), Confidence: conf})
 		}
 	}
-	return r.addNORP(s, out)
+	return r.orgNames(s, r.addNORP(s, out))
 }
 
 // prob is the softmax probability of class c among the allowed classes.

@@ -1,0 +1,198 @@
+package ner
+
+import (
+	"slices"
+
+	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/perceptron"
+)
+
+// orgHeads are the words that make a capitalised name an organisation's:
+// "Georgetown University", "Bank of England", "U.S. Department of State".
+// The model, trained on web text where such names are rare, often finds
+// only the place inside them, and a place that says or does something is
+// then the wrong actor ("the Bank of England said" is not the UK speaking).
+var orgHeads = map[string]bool{
+	"university": true, "college": true, "institute": true, "institution": true, "school": true,
+	"academy": true, "department": true, "ministry": true, "agency": true, "authority": true,
+	"council": true, "committee": true, "commission": true, "court": true, "tribunal": true,
+	"bank": true, "association": true, "foundation": true, "corporation": true, "corp": true,
+	"corp.": true, "company": true, "co.": true, "inc": true, "inc.": true, "ltd": true, "ltd.": true,
+	"llc": true, "plc": true, "group": true, "party": true, "organisation": true, "organization": true,
+	"office": true, "offices": true, "service": true, "services": true, "board": true, "center": true,
+	"centre": true, "fund": true, "federation": true, "league": true, "society": true, "club": true,
+	"post": true, "times": true, "journal": true, "herald": true, "tribune": true, "gazette": true,
+	"orchestra": true, "hospital": true, "airlines": true, "airways": true,
+	"army": true, "navy": true, "police": true, "parliament": true, "assembly": true, "congress": true,
+	"senate": true, "secretariat": true, "bureau": true, "forces": true, "guard": true,
+	"network": true, "press": true, "studios": true, "motors": true, "industries": true,
+	"holdings": true, "partners": true, "alliance": true, "coalition": true, "movement": true,
+	"brigade": true, "brigades": true, "corps": true, "command": true, "church": true, "trust": true,
+	"exchange": true, "reserve": true, "administration": true, "programme": true,
+}
+
+// orgSuffixes are heads that close a company's name ("Google Inc.",
+// "Google, Inc."): nothing follows them in the name.
+var orgSuffixes = map[string]bool{
+	"corp": true, "corp.": true, "co.": true, "inc": true, "inc.": true, "ltd": true, "ltd.": true,
+	"llc": true, "plc": true,
+}
+
+// orgStops end a name: titles before a person's name ("Bank of America CEO
+// Brian Moynihan"), honorifics, and days and months.
+var orgStops = map[string]bool{
+	"ceo": true, "chairman": true, "chairwoman": true, "chair": true, "president": true, "minister": true,
+	"secretary": true, "director": true, "chief": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "governor": true, "mayor": true, "senator": true, "general": true,
+	"commissioner": true, "ambassador": true, "head": true, "leader": true, "professor": true,
+	"dr": true, "dr.": true, "mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true,
+	"prime": true, "vice": true, "deputy": true, "executive": true, "chancellor": true, "judge": true,
+	"justice": true, "officer": true, "founder": true, "analyst": true, "economist": true,
+	// Dates: "the Bank of England on Thursday".
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true,
+}
+
+// orgLinks join the parts of a name: "Chicago Council on Global Affairs",
+// "Department of Housing and Urban Development".
+var orgLinks = map[string]bool{"of": true, "for": true, "on": true, "and": true, "&": true}
+
+// orgNames finds organisation names built on a head word (orgHeads) and
+// replaces the mentions inside each by one ORG mention of the whole name.
+// A name the model found whole keeps its type; a mention that crosses the
+// name's edge leaves it alone. Title-case lines (headlines) are skipped:
+// every word there is capitalised.
+func (r *Recognizer) orgNames(s *sequence, out []Mention) []Mention {
+	n := len(s.forms)
+	if n < 2 || titleCase(s.forms) {
+		return out
+	}
+	for h := 0; h < n; h++ {
+		if !perceptron.IsUpperStart(s.forms[h]) || !s.is(orgHeads, h) {
+			continue
+		}
+		lo := h
+		suffix := s.is(orgSuffixes, h)
+		if suffix && lo > 1 && s.forms[lo-1] == "," && perceptron.IsUpperStart(s.forms[lo-2]) {
+			lo-- // "Google, Inc."
+		}
+		for lo > 0 && perceptron.IsUpperStart(s.forms[lo-1]) && !s.is(orgStops, lo-1) &&
+			(lo-1 > 0 || inMention(out, 0) || s.is(orgHeads, 0)) {
+			// A person's name joins only right before the head ("Clinton
+			// Foundation"), not further out ("Traci Warner Enron Services").
+			if p := s.personAt(out, lo-1); p >= 0 && lo != h {
+				break
+			} else if p >= 0 {
+				lo = p
+				continue
+			}
+			lo--
+		}
+		hi := h + 1
+		// "of [the] Capitalised..." phrases, while they go on; "and" only
+		// within such a phrase ("Department of Housing and Urban
+		// Development", not "News Corporation and Fairfax").
+		phrase := false
+		for hi < n && !suffix && s.is(orgLinks, hi) && (phrase || s.forms[hi] != "and" && s.forms[hi] != "&") {
+			j := hi + 1
+			if j < n && s.forms[j] == "the" && s.forms[hi] != "and" {
+				j++
+			}
+			k := j
+			for k < n && perceptron.IsUpperStart(s.forms[k]) && !s.is(orgStops, k) && s.personAt(out, k) != k {
+				k++
+			}
+			if k == j {
+				break
+			}
+			// "the Bank of England and Barclays": after "and" a name the
+			// model found on its own is another organisation.
+			if s.forms[hi] == "and" && inMention(out, j) {
+				break
+			}
+			hi, phrase = k, true
+		}
+		if s.forms[lo] == "The" && lo < h {
+			lo++ // the name without its article, as the model's names are
+		}
+		// Capitalised words right after the head ("Chicago Symphony
+		// Orchestra Hall" is rare; "Mozilla Foundation Firefox" rarer):
+		// the name ends at its head or its last phrase.
+		h = hi - 1
+		if hi-lo < 2 {
+			continue
+		}
+		out = replaceWithOrg(out, lo, hi)
+	}
+	return out
+}
+
+// is reports whether the lower-cased form of token i is in set.
+func (s *sequence) is(set map[string]bool, i int) bool {
+	s.buf = perceptron.AppendLower(s.buf[:0], s.forms[i])
+	return set[string(s.buf)] // no allocation: map index by string(bytes)
+}
+
+// inMention reports whether a mention holds token i.
+func inMention(out []Mention, i int) bool {
+	for _, m := range out {
+		if m.Start <= i && i < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// personAt returns the first token of the PERSON mention holding token i,
+// or -1.
+func (s *sequence) personAt(out []Mention, i int) int {
+	for _, m := range out {
+		if m.Start <= i && i < m.End && m.Type == chronicle.EntityPerson {
+			return m.Start
+		}
+	}
+	return -1
+}
+
+// replaceWithOrg makes tokens [lo, hi) one ORG mention, unless a mention
+// already covers exactly that (the model's type stands) or one crosses its
+// edges.
+func replaceWithOrg(out []Mention, lo, hi int) []Mention {
+	conf := 0.7
+	for _, m := range out {
+		if m.Start == lo && m.End == hi {
+			return out
+		}
+		if m.Start < hi && lo < m.End && (m.Start < lo || m.End > hi) {
+			return out
+		}
+	}
+	keep := out[:0]
+	for _, m := range out {
+		if m.Start >= lo && m.End <= hi {
+			continue
+		}
+		keep = append(keep, m)
+	}
+	keep = append(keep, Mention{Start: lo, End: hi, Type: chronicle.EntityOrg, Confidence: conf})
+	slices.SortStableFunc(keep, func(a, b Mention) int { return a.Start - b.Start })
+	return keep
+}
+
+// titleCase reports whether nearly all words of a line are capitalised,
+// as in a headline, where capitals say nothing about names.
+func titleCase(forms []string) bool {
+	words, upper := 0, 0
+	for _, f := range forms {
+		if len(f) < 4 {
+			continue
+		}
+		words++
+		if perceptron.IsUpperStart(f) {
+			upper++
+		}
+	}
+	return words >= 4 && (words-upper)*8 <= words
+}

@@ -1,0 +1,64 @@
+package ner_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestOrganisationNames: a name built on an organisation's head word is one
+// ORG, not the place inside it; the rule keeps to the name.
+func TestOrganisationNames(t *testing.T) {
+	r := load(t)
+	tests := []struct {
+		text    string
+		want    []string // "TYPE text" entities that must be found
+		notWant []string // entity texts that must not be found
+	}{
+		{"The U.S. Department of State said on Monday that talks would resume .",
+			[]string{"ORG U.S. Department of State"}, []string{"U.S."}},
+		{"Interest rates were raised by the Bank of England on Thursday .",
+			[]string{"ORG Bank of England"}, []string{"England"}},
+		{"Researchers at Georgetown University disagreed .",
+			[]string{"ORG Georgetown University"}, []string{"Georgetown"}},
+		{"The Ministry of Foreign Affairs of Ukraine asked for talks .",
+			[]string{"ORG Ministry of Foreign Affairs of Ukraine"}, nil},
+		{"Officials from the Department of Housing and Urban Development visited .",
+			[]string{"ORG Department of Housing and Urban Development"}, nil},
+		// "and" joins only inside an "of" phrase.
+		{"Shares in News Corporation and Fairfax fell sharply on Monday .",
+			nil, []string{"News Corporation and Fairfax"}},
+		// A title ends the name; the person is a person.
+		{"Bank of America CEO Brian Moynihan said the economy was strong .",
+			[]string{"ORG Bank of America", "PERSON Brian Moynihan"}, []string{"Bank of America CEO"}},
+		// A company suffix closes the name.
+		{"He worked for Google , Inc. of Mountain View for years .",
+			[]string{"ORG Google , Inc."}, []string{"Google , Inc. of Mountain View"}},
+		// A person's name joins only right before the head.
+		{"Bill Clinton Foundation staff met Mary Smith Enron Services today .",
+			[]string{"ORG Bill Clinton Foundation", "PERSON Mary Smith", "ORG Enron Services"}, []string{"Mary Smith Enron Services"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			forms := strings.Fields(tc.text)
+			got := map[string]bool{}
+			texts := map[string]bool{}
+			var all []string
+			for _, m := range r.Recognize(forms) {
+				s := strings.Join(forms[m.Start:m.End], " ")
+				got[m.Type+" "+s] = true
+				texts[s] = true
+				all = append(all, m.Type+" "+s)
+			}
+			for _, w := range tc.want {
+				if !got[w] {
+					t.Errorf("missing %q; found %q", w, all)
+				}
+			}
+			for _, w := range tc.notWant {
+				if texts[w] {
+					t.Errorf("found %q; found %q", w, all)
+				}
+			}
+		})
+	}
+}
