@@ -11,7 +11,9 @@
 // the model missed the same name in the others, and a capitalised name
 // built on an organisation's head word ("Georgetown University", "Bank of
 // England", "U.S. Department of State") is one ORG by rule (orgNames),
-// where the model often found only the place inside it.
+// where the model often found only the place inside it; so is "Gulf of
+// Mexico" one LOC (geoNames), and a person's name loses the titles the
+// model took with it ("Sheikh", "President": stripTitles).
 //
 // The model's LOC becomes GPE (the default for news places) or LOC (natural
 // and man-made features, continents and regions) by rule, and nationality,
@@ -311,7 +313,7 @@ func (r *Recognizer) recognize(s *sequence, out []Mention) []Mention {
 			out = append(out, Mention{Start: start, End: i + 1, Type: r.finalType(s, typeOf(c), start, i+1), Confidence: conf})
 		}
 	}
-	return r.orgNames(s, r.addNORP(s, out))
+	return r.stripTitles(s, r.geoNames(s, r.orgNames(s, r.addNORP(s, out))))
 }
 
 // prob is the softmax probability of class c among the allowed classes.

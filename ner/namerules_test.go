@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// TestOrganisationNames: a name built on an organisation's head word is one
-// ORG, not the place inside it; the rule keeps to the name.
-func TestOrganisationNames(t *testing.T) {
+// TestNameRules: a name built on an organisation's head word is one ORG,
+// not the place inside it, and the rule keeps to the name; "Gulf of
+// Mexico" is one place; a person's name goes without its title.
+func TestNameRules(t *testing.T) {
 	r := load(t)
 	tests := []struct {
 		text    string
@@ -36,6 +37,14 @@ func TestOrganisationNames(t *testing.T) {
 		// A person's name joins only right before the head.
 		{"Bill Clinton Foundation staff met Mary Smith Enron Services today .",
 			[]string{"ORG Bill Clinton Foundation", "PERSON Mary Smith", "ORG Enron Services"}, []string{"Mary Smith Enron Services"}},
+		// A natural feature named after a place is one place.
+		{"Ships in the Gulf of Mexico were diverted on Monday .",
+			[]string{"LOC Gulf of Mexico"}, []string{"Mexico"}},
+		{"Ukraine struck ships in the Sea of Azov overnight .",
+			[]string{"LOC Sea of Azov"}, []string{"Azov"}},
+		// Titles are not part of a person's name.
+		{"Hamas founder Sheikh Ahmed Yassin was killed in Gaza .",
+			[]string{"PERSON Ahmed Yassin"}, []string{"Sheikh Ahmed Yassin"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

@@ -124,7 +124,7 @@ func (r *Recognizer) orgNames(s *sequence, out []Mention) []Mention {
 		if hi-lo < 2 {
 			continue
 		}
-		out = replaceWithOrg(out, lo, hi)
+		out = replaceWith(out, lo, hi, chronicle.EntityOrg)
 	}
 	return out
 }
@@ -156,10 +156,10 @@ func (s *sequence) personAt(out []Mention, i int) int {
 	return -1
 }
 
-// replaceWithOrg makes tokens [lo, hi) one ORG mention, unless a mention
-// already covers exactly that (the model's type stands) or one crosses its
-// edges.
-func replaceWithOrg(out []Mention, lo, hi int) []Mention {
+// replaceWith makes tokens [lo, hi) one mention of type typ, unless a
+// mention already covers exactly that (the model's type stands) or one
+// crosses its edges.
+func replaceWith(out []Mention, lo, hi int, typ string) []Mention {
 	conf := 0.7
 	for _, m := range out {
 		if m.Start == lo && m.End == hi {
@@ -176,7 +176,7 @@ func replaceWithOrg(out []Mention, lo, hi int) []Mention {
 		}
 		keep = append(keep, m)
 	}
-	keep = append(keep, Mention{Start: lo, End: hi, Type: chronicle.EntityOrg, Confidence: conf})
+	keep = append(keep, Mention{Start: lo, End: hi, Type: typ, Confidence: conf})
 	slices.SortStableFunc(keep, func(a, b Mention) int { return a.Start - b.Start })
 	return keep
 }
@@ -195,4 +195,72 @@ func titleCase(forms []string) bool {
 		}
 	}
 	return words >= 4 && (words-upper)*8 <= words
+}
+
+// geoHeads start the names of natural features named after a place: "Gulf
+// of Mexico", "Strait of Hormuz", "Sea of Azov". The model, seeing the
+// country, often marked only it, and a country in such a name is then
+// taken for the state.
+var geoHeads = map[string]bool{
+	"gulf": true, "sea": true, "strait": true, "straits": true, "bay": true, "lake": true,
+	"mount": true, "isle": true, "isles": true, "island": true, "islands": true, "cape": true,
+}
+
+// geoNames makes "Head of [the] Capitalised..." one LOC mention, replacing
+// the mentions inside it (the same edges rules as orgNames).
+func (r *Recognizer) geoNames(s *sequence, out []Mention) []Mention {
+	n := len(s.forms)
+	if n < 3 || titleCase(s.forms) {
+		return out
+	}
+	for h := 0; h+2 < n; h++ {
+		if !perceptron.IsUpperStart(s.forms[h]) || !s.is(geoHeads, h) || s.forms[h+1] != "of" {
+			continue
+		}
+		j := h + 2
+		if s.forms[j] == "the" {
+			j++
+		}
+		k := j
+		for k < n && perceptron.IsUpperStart(s.forms[k]) && !s.is(orgStops, k) && !s.is(orgHeads, k) {
+			k++
+		}
+		if k == j {
+			continue
+		}
+		out = replaceWith(out, h, k, chronicle.EntityLoc)
+		h = k - 1
+	}
+	return out
+}
+
+// personTitles are words a person's name in news often follows, which are
+// not part of the name ("Sheikh Ahmed Yassin", "President Trump"): the
+// actor stage reads them as titles and roles.
+var personTitles = map[string]bool{
+	"sheikh": true, "sheik": true, "prophet": true, "doctor": true, "dr": true, "dr.": true,
+	"captain": true, "capt": true, "capt.": true, "president": true, "general": true, "gen.": true,
+	"minister": true, "mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true,
+	"sir": true, "senator": true, "sen.": true, "governor": true, "gov.": true, "mayor": true,
+	"ayatollah": true, "imam": true, "rabbi": true, "pope": true, "chancellor": true, "premier": true,
+	"colonel": true, "col.": true, "lieutenant": true, "lt.": true, "sergeant": true, "sgt.": true,
+	"defense": true, "defence": true, "foreign": true, "prime": true,
+}
+
+// stripTitles takes leading titles off person mentions, and drops a person
+// mention that is nothing but titles ("President" alone).
+func (r *Recognizer) stripTitles(s *sequence, out []Mention) []Mention {
+	keep := out[:0]
+	for _, m := range out {
+		if m.Type == chronicle.EntityPerson {
+			for m.Start < m.End && s.is(personTitles, m.Start) {
+				m.Start++
+			}
+			if m.Start == m.End {
+				continue
+			}
+		}
+		keep = append(keep, m)
+	}
+	return keep
 }
