@@ -206,12 +206,12 @@ func (s *scratch) detectNews(doc *chronicle.Document, n *newsScratch) {
 			}
 			// An organization whose name holds a place ("Bank of England",
 			// "U.S. Department of State", "Georgetown University") is the
-			// organization, not the place: of the state its name holds,
-			// if any. A name that is all place ("European Union") is left
-			// to the lexicon below.
+			// organization, not the place, of the place's country. A name
+			// that is all place ("European Union") or holds a known
+			// organization is left to the lexicon below.
 			if e, ok := entAt[i]; ok && doc.Entities[e].Type == chronicle.EntityOrg {
 				if j := doc.Entities[e].Tokens.End; j <= end && j-i > 1 {
-					if code, inside := s.stateInside(doc, i, j); inside {
+					if code, inside := s.placeInside(doc, i, j); inside {
 						m := s.newMention(i, j, j-1, si, kindNamed)
 						m.entity, m.etype, m.country, m.quote = int32(e), chronicle.EntityOrg, code, n.inQ[i]
 						if code == "" && countryAt == i {
@@ -313,27 +313,55 @@ func (s *scratch) detectNews(doc *chronicle.Document, n *newsScratch) {
 	}
 }
 
-// stateInside reports whether tokens [i, j) hold a place that is not all
-// of them, and returns the code of the first state (or state demonym)
-// among them: "Bank of England" holds England (GBR), "Georgetown
-// University" a city, which gives no country.
-func (s *scratch) stateInside(doc *chronicle.Document, i, j int) (string, bool) {
-	inside := false
+// placeInside reports whether tokens [i, j) hold a place that is not all
+// of them, and returns the country the name says: that of a state or
+// nationality in it ("Bank of England", "Russian Defence Ministry"), or of
+// a city in a public body's name ("New York Police Department"); a city
+// says nothing of a university or paper named after it ("Georgetown
+// University" is not in Guyana). A name that holds an organization the
+// lexicon knows ("UN Security Council", "Afghan Taliban") is left to the
+// lexicon, which knows its country and sector.
+func (s *scratch) placeInside(doc *chronicle.Document, i, j int) (string, bool) {
+	state, city, inside := "", "", false
 	for k := i; k < j; k++ {
 		p, pn := s.lex.placeAt(doc, k, j)
 		if p < 0 {
 			continue
 		}
-		if k == i && pn == j-i {
+		pl := &s.lex.places[p]
+		if k == i && pn == j-i || pl.Kind == "org" && pl.Code != "" {
 			return "", false
 		}
 		inside = true
-		if pl := &s.lex.places[p]; pl.isState || pl.Kind == "demonym" {
-			return pl.Code, true
+		switch {
+		case pl.isState || pl.Kind == "demonym":
+			if state == "" {
+				state = pl.Code
+			}
+		case pl.Kind != "org" && city == "":
+			city = pl.Code
 		}
 		k += pn - 1
 	}
+	if state != "" {
+		return state, inside
+	}
+	for k := i; k < j && city != ""; k++ {
+		if publicBodies[doc.Form(k)] {
+			return city, inside
+		}
+	}
 	return "", inside
+}
+
+// publicBodies are the words of public bodies' names, whose place names
+// the country: "New York Police Department", "Housing Authority of New
+// Orleans".
+var publicBodies = map[string]bool{
+	"Police": true, "Department": true, "Authority": true, "Council": true, "Court": true,
+	"Ministry": true, "Commission": true, "Committee": true, "Agency": true, "Assembly": true,
+	"Parliament": true, "Senate": true, "Administration": true, "Government": true, "Army": true,
+	"Forces": true, "Guard": true, "Office": true, "Board": true,
 }
 
 // placeEntity reports whether [i, j) overlaps an entity and no person

@@ -25,6 +25,13 @@ func TestOrganisationActors(t *testing.T) {
 		{"The U.S. Department of State said on Monday that talks would resume.", "U.S. Department of State", "USA", "United States"},
 		{"Researchers at Georgetown University said the survey was flawed.", "Georgetown University", "", "Georgetown"},
 		{"The Russian Defence Ministry denied the report.", "Russian Defence Ministry", "RUS", "Russia"},
+		{"The deal was approved by the U.S. Department of Justice on Monday.", "U.S. Department of Justice", "USA", "U.S. Department"},
+		{"The New York Police Department said it was investigating.", "New York Police Department", "USA", "New York"},
+		// Organizations the lexicon knows keep its country and sector.
+		{"The UN Security Council condemned the attack on Monday.", "UN", "UNO", "UN Security Council"},
+		{"The Afghan Taliban seized the city.", "Taliban", "AFG", "Afghan Taliban"},
+		// A place in a person's name is no country.
+		{"The Chad Smith Foundation donated $1 million to the hospital.", "Chad Smith", "", "Chad"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

@@ -38,9 +38,11 @@ var orgSuffixes = map[string]bool{
 	"llc": true, "plc": true,
 }
 
-// orgStops end a name: titles before a person's name ("Bank of America CEO
-// Brian Moynihan"), honorifics, and days and months.
-var orgStops = map[string]bool{
+// orgTitles are titles before a person's name ("Bank of America CEO Brian
+// Moynihan") and honorifics: a name does not run on into them. Inside an
+// "of" phrase one ends the name only before a capitalised word, so that
+// "Department of Justice" and "Office of the Attorney General" stay whole.
+var orgTitles = map[string]bool{
 	"ceo": true, "chairman": true, "chairwoman": true, "chair": true, "president": true, "minister": true,
 	"secretary": true, "director": true, "chief": true, "spokesman": true, "spokeswoman": true,
 	"spokesperson": true, "governor": true, "mayor": true, "senator": true, "general": true,
@@ -48,7 +50,11 @@ var orgStops = map[string]bool{
 	"dr": true, "dr.": true, "mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true,
 	"prime": true, "vice": true, "deputy": true, "executive": true, "chancellor": true, "judge": true,
 	"justice": true, "officer": true, "founder": true, "analyst": true, "economist": true,
-	// Dates: "the Bank of England on Thursday".
+}
+
+// orgDates end a name wherever they come: "the Bank of England on
+// Thursday".
+var orgDates = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
 	"april": true, "june": true, "july": true, "august": true, "september": true,
@@ -73,22 +79,41 @@ func (r *Recognizer) orgNames(s *sequence, out []Mention) []Mention {
 		if !perceptron.IsUpperStart(s.forms[h]) || !s.is(orgHeads, h) {
 			continue
 		}
+		// "Press Secretary", "Army Chief": the word names a title here.
+		if h+1 < n && s.is(orgTitles, h+1) {
+			continue
+		}
 		lo := h
-		suffix := s.is(orgSuffixes, h)
+		suffix, absorbed := s.is(orgSuffixes, h), false
 		if suffix && lo > 1 && s.forms[lo-1] == "," && perceptron.IsUpperStart(s.forms[lo-2]) {
 			lo-- // "Google, Inc."
 		}
-		for lo > 0 && perceptron.IsUpperStart(s.forms[lo-1]) && !s.is(orgStops, lo-1) &&
-			(lo-1 > 0 || inMention(out, 0) || s.is(orgHeads, 0)) {
-			// A person's name joins only right before the head ("Clinton
-			// Foundation"), not further out ("Traci Warner Enron Services").
-			if p := s.personAt(out, lo-1); p >= 0 && lo != h {
-				break
-			} else if p >= 0 {
-				lo = p
+		for lo > 0 && !s.is(orgTitles, lo-1) && !s.is(orgDates, lo-1) {
+			w := s.forms[lo-1]
+			if w == "&" && lo > 1 && perceptron.IsUpperStart(s.forms[lo-2]) {
+				lo-- // "Procter & Gamble Company"
 				continue
 			}
+			// A sentence's first word joins only if it is found in a
+			// mention or is itself a head ("Researchers", "Yesterday").
+			if !perceptron.IsUpperStart(w) || lo-1 == 0 && !inMention(out, 0) && !s.is(orgHeads, 0) {
+				break
+			}
+			// A person's name before the head may be whose the
+			// organisation is ("Clinton Foundation"), or a person named
+			// before it ("Traci Warner Enron Services"): either way the
+			// person stays a person.
+			if p := s.personAt(out, lo-1); p >= 0 {
+				if suffix && !absorbed {
+					lo, absorbed = p, true // "Tesla, Inc.": a company named for a person
+					continue
+				}
+				break
+			}
 			lo--
+		}
+		if s.forms[lo] == "," {
+			lo++ // no name before ", Inc."
 		}
 		hi := h + 1
 		// "of [the] Capitalised..." phrases, while they go on; "and" only
@@ -101,7 +126,8 @@ func (r *Recognizer) orgNames(s *sequence, out []Mention) []Mention {
 				j++
 			}
 			k := j
-			for k < n && perceptron.IsUpperStart(s.forms[k]) && !s.is(orgStops, k) && s.personAt(out, k) != k {
+			for k < n && perceptron.IsUpperStart(s.forms[k]) && !s.is(orgDates, k) && s.personAt(out, k) != k &&
+				!(s.is(orgTitles, k) && k+1 < n && perceptron.IsUpperStart(s.forms[k+1])) {
 				k++
 			}
 			if k == j {
@@ -222,7 +248,7 @@ func (r *Recognizer) geoNames(s *sequence, out []Mention) []Mention {
 			j++
 		}
 		k := j
-		for k < n && perceptron.IsUpperStart(s.forms[k]) && !s.is(orgStops, k) && !s.is(orgHeads, k) {
+		for k < n && perceptron.IsUpperStart(s.forms[k]) && !s.is(orgDates, k) && !s.is(orgTitles, k) && !s.is(orgHeads, k) {
 			k++
 		}
 		if k == j {
@@ -235,10 +261,12 @@ func (r *Recognizer) geoNames(s *sequence, out []Mention) []Mention {
 }
 
 // personTitles are words a person's name in news often follows, which are
-// not part of the name ("Sheikh Ahmed Yassin", "President Trump"): the
-// actor stage reads them as titles and roles.
+// not part of the name ("President Trump", "Defense Secretary Lloyd
+// Austin"): the actor stage reads them as titles and roles. "Sheikh" and
+// "Doctor" are not among them: they are part of some names ("Sheikh
+// Hasina").
 var personTitles = map[string]bool{
-	"sheikh": true, "sheik": true, "prophet": true, "doctor": true, "dr": true, "dr.": true,
+	"prophet": true, "dr": true, "dr.": true, "secretary": true,
 	"captain": true, "capt": true, "capt.": true, "president": true, "general": true, "gen.": true,
 	"minister": true, "mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true,
 	"sir": true, "senator": true, "sen.": true, "governor": true, "gov.": true, "mayor": true,

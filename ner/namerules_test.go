@@ -34,17 +34,35 @@ func TestNameRules(t *testing.T) {
 		// A company suffix closes the name.
 		{"He worked for Google , Inc. of Mountain View for years .",
 			[]string{"ORG Google , Inc."}, []string{"Google , Inc. of Mountain View"}},
-		// A person's name joins only right before the head.
+		// A person before the head stays a person.
+		{"The Chad Smith Foundation donated $ 1 million to the hospital .",
+			[]string{"PERSON Chad Smith"}, []string{"Chad Smith Foundation", "Smith Foundation"}},
 		{"Bill Clinton Foundation staff met Mary Smith Enron Services today .",
-			[]string{"ORG Bill Clinton Foundation", "PERSON Mary Smith", "ORG Enron Services"}, []string{"Mary Smith Enron Services"}},
+			[]string{"PERSON Mary Smith", "ORG Enron Services"}, []string{"Mary Smith Enron Services"}},
+		// ... but a company can be named for one.
+		{"Tesla , Inc. said on Monday that sales fell .",
+			[]string{"ORG Tesla , Inc."}, []string{"Inc.", ", Inc."}},
+		// A title inside an "of" phrase is part of the name when no name
+		// follows it.
+		{"The deal was approved by the U.S. Department of Justice on Monday .",
+			[]string{"ORG U.S. Department of Justice"}, []string{"U.S. Department"}},
+		{"Shares of Procter & Gamble Company rose .",
+			[]string{"ORG Procter & Gamble Company"}, []string{"Gamble Company"}},
+		// "Press Secretary" is a title, not an organisation.
+		{"White House Press Secretary Karine Jean-Pierre said on Monday .",
+			[]string{"PERSON Karine Jean-Pierre"}, []string{"House Press", "White House Press"}},
 		// A natural feature named after a place is one place.
 		{"Ships in the Gulf of Mexico were diverted on Monday .",
 			[]string{"LOC Gulf of Mexico"}, []string{"Mexico"}},
 		{"Ukraine struck ships in the Sea of Azov overnight .",
 			[]string{"LOC Sea of Azov"}, []string{"Azov"}},
-		// Titles are not part of a person's name.
-		{"Hamas founder Sheikh Ahmed Yassin was killed in Gaza .",
-			[]string{"PERSON Ahmed Yassin"}, []string{"Sheikh Ahmed Yassin"}},
+		{"The Gulf of Mexico Foundation said the spill was large .",
+			nil, []string{"Mexico Foundation", "Mexico"}},
+		// Titles are not part of a person's name; "Sheikh" can be.
+		{"Secretary Blinken said the talks would resume .",
+			[]string{"PERSON Blinken"}, []string{"Secretary Blinken"}},
+		{"President said the talks would resume .",
+			nil, []string{"President"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

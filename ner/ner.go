@@ -13,7 +13,7 @@
 // England", "U.S. Department of State") is one ORG by rule (orgNames),
 // where the model often found only the place inside it; so is "Gulf of
 // Mexico" one LOC (geoNames), and a person's name loses the titles the
-// model took with it ("Sheikh", "President": stripTitles).
+// model took with it ("President", "Dr": stripTitles).
 //
 // The model's LOC becomes GPE (the default for news places) or LOC (natural
 // and man-made features, continents and regions) by rule, and nationality,
@@ -313,7 +313,8 @@ func (r *Recognizer) recognize(s *sequence, out []Mention) []Mention {
 			out = append(out, Mention{Start: start, End: i + 1, Type: r.finalType(s, typeOf(c), start, i+1), Confidence: conf})
 		}
 	}
-	return r.stripTitles(s, r.geoNames(s, r.orgNames(s, r.addNORP(s, out))))
+	// Places first: "the Gulf of Mexico Foundation" is not Mexico's.
+	return r.stripTitles(s, r.orgNames(s, r.geoNames(s, r.addNORP(s, out))))
 }
 
 // prob is the softmax probability of class c among the allowed classes.

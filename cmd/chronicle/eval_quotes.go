@@ -80,20 +80,22 @@ characters after trimming whitespace). See package quote/polnear.`,
 }
 
 // quotePipeline returns the stages run before scoring quotes and their
-// names: the default pipeline (engine.New) without event coding. With bare,
+// names: the default pipeline (engine.New) without event coding or the
+// relevance gate, so that every article is parsed and the figure is the
+// quote stage's. With bare,
 // the quote stage runs alone on its fallback tokenizer and sentence splitter.
 func quotePipeline(bare bool) (chronicle.Pipeline, []string, error) {
 	if bare {
 		return chronicle.Pipeline{quote.New()}, []string{"quote (fallback tokens and sentences)"}, nil
 	}
-	full, err := engine.New(engine.Options{})
+	full, err := engine.New(engine.Options{KeepOffTopic: true})
 	if err != nil {
 		return nil, nil, err
 	}
 	var p chronicle.Pipeline
 	var names []string
 	for _, st := range full {
-		if _, ok := st.(*event.Coder); ok {
+		if _, ok := st.(*event.Coder); ok || stageName(st) == "relevance" {
 			continue
 		}
 		p = append(p, st)

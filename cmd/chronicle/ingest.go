@@ -81,8 +81,8 @@ func redact(dsn string) string {
 }
 
 // newPipeline returns the analysis pipeline: every stage of the default
-// engine, with the embedded models; keepOffTopic keeps the events of
-// articles judged off topic.
+// engine, with the embedded models; keepOffTopic parses articles judged off
+// topic too and keeps their events.
 func newPipeline(keepOffTopic bool) (chronicle.Stage, error) {
 	p, err := engine.New(engine.Options{KeepOffTopic: keepOffTopic})
 	if err != nil {

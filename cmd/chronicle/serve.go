@@ -17,6 +17,7 @@ func newServeCmd() *cobra.Command {
 	var (
 		db, addr, token, cors string
 		allowRemote, noModels bool
+		keepOffTopic          bool
 		maxBody               int64
 		timeout               time.Duration
 	)
@@ -61,7 +62,7 @@ $CHRONICLE_TOKEN; with none, writes are off. CORS is off unless
 				}
 			}
 			if !noModels {
-				p, err := newPipeline(false)
+				p, err := newPipeline(keepOffTopic)
 				if err != nil {
 					return err
 				}
@@ -94,6 +95,7 @@ $CHRONICLE_TOKEN; with none, writes are off. CORS is off unless
 	f.StringVar(&cors, "cors-origin", "", "comma-separated origins allowed by CORS (\"*\" for any; default: CORS off)")
 	f.Int64Var(&maxBody, "max-body", chttp.DefaultMaxBodyBytes, "largest request body, in bytes")
 	f.DurationVar(&timeout, "timeout", chttp.DefaultRequestTimeout, "longest time one request may take")
+	f.BoolVar(&keepOffTopic, "keep-off-topic", false, "analyse articles judged off topic fully in /api/extract, POST /api/documents and article highlights (as ingest --keep-off-topic does)")
 	f.BoolVar(&noModels, "no-analysis", false, "do not load the models: /api/extract, POST /api/documents and article highlights are off")
 	return c
 }
