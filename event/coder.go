@@ -301,6 +301,11 @@ func (w *work) sentence(si int) {
 			if (pass == 0 && !verb) || (pass == 1 && !noun) {
 				continue
 			}
+			// A word of a name is no predicate: "Ask Jeeves", "Help the
+			// Aged", "the Bank of England's Monetary Policy Committee".
+			if e := w.s.entityOf[i]; e >= 0 && d.Entities[e].Type != chronicle.EntityNORP {
+				continue
+			}
 			for _, p := range w.c.lex.lookup(w.s.lemma[i]) {
 				if p.Noun != noun {
 					continue
@@ -569,6 +574,11 @@ func (w *work) one(tok int, out []participant, depth int) []participant {
 	switch {
 	case upos == "PRON" || upos == "PROPN":
 		if depth > 1 || !groupNouns[w.s.lemma[tok]] {
+			// "Senator Kerry" parsed with the title as head: the name's
+			// actor is the participant's.
+			if a, at := w.flatActor(tok); a >= 0 {
+				return append(out, participant{tok: at, actor: a, span: union(w.nameSpan(tok), w.mentionSpan(a, at))})
+			}
 			return append(out, participant{tok: tok, actor: -1, span: w.nameSpan(tok)})
 		}
 	case groupNouns[w.s.lemma[tok]] && depth <= 1:
@@ -643,6 +653,20 @@ func (w *work) nameSpan(tok int) chronicle.Span {
 		return true
 	})
 	return sp
+}
+
+// flatActor returns the actor of a flat or compound dependent of a proper
+// noun, and that dependent's token, or -1.
+func (w *work) flatActor(tok int) (int, int) {
+	a, at := -1, -1
+	w.children(tok, func(c int) bool {
+		if r := baseRel(w.rel(c)); (r == "flat" || r == "compound") && w.s.actorOf[c] >= 0 {
+			a, at = int(w.s.actorOf[c]), c
+			return false
+		}
+		return true
+	})
+	return a, at
 }
 
 func (w *work) mentionSpan(actor, tok int) chronicle.Span {
@@ -951,6 +975,10 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 		scope = chronicle.ScopeSourceNotActor
 	}
 
+	typ, mode, verbal := p.Type, p.Mode, false
+	if p.Verbal && w.verbal(sources, targets) {
+		typ, mode, verbal = "ACCUSE", "disapprove", true
+	}
 	negated, modality, swhy := w.status(i, p)
 	place, placeCountry := w.place(i, p, targets, implicit)
 	date, dateWhy := w.date(i, si)
@@ -961,7 +989,7 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 	}
 	ev := chronicle.Event{
 		Trigger: trig,
-		Type:    p.Type, Mode: p.Mode, Date: date, Place: place, PlaceCountry: placeCountry,
+		Type:    typ, Mode: mode, Date: date, Place: place, PlaceCountry: placeCountry,
 		Negated: negated, Modality: modality, Quote: w.quoteAt(trig), Scope: scope,
 	}
 	var why strings.Builder
@@ -973,6 +1001,9 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 		fmt.Fprintf(&why, "; target via %s: %s", tpath, w.forms(targets))
 	} else if anaph >= 0 {
 		fmt.Fprintf(&why, "; target via %s: '%s' (the parties of an earlier %s)", tpath, d.Form(anaph), w.s.lemma[anaph])
+	}
+	if verbal {
+		why.WriteString("; an attack in words (between named people, or on a plan, law or statement): ACCUSE.disapprove")
 	}
 	if len(swhy) > 0 {
 		fmt.Fprintf(&why, "; %s", strings.Join(swhy, ", "))
@@ -1520,4 +1551,54 @@ func (w *work) evidence(trigger int, trig chronicle.Span, s, t participant) chro
 		}
 	}
 	return sp
+}
+
+// wordTargets are what is attacked in words: "attacked the legislation".
+var wordTargets = map[string]bool{
+	"legislation": true, "plan": true, "plans": true, "policy": true, "policies": true, "proposal": true,
+	"decision": true, "idea": true, "bill": true, "budget": true, "law": true, "report": true,
+	"remark": true, "comment": true, "move": true, "scheme": true, "stance": true, "approach": true,
+	"strategy": true, "record": true, "claim": true, "statement": true, "reform": true, "tax": true,
+	"measure": true, "speech": true, "manifesto": true, "rule": true, "ruling": true, "handling": true,
+	"verdict": true, "judgment": true, "judgement": true, "deal": true, "agreement": true, "view": true,
+	"case": true, "drama": true, "programme": true, "program": true, "show": true, "film": true,
+	"book": true, "article": true, "tabloid": true, "newspaper": true, "media": true, "coverage": true,
+	"campaign": true, "advert": true, "advertisement": true, "documentary": true, "broadcast": true,
+	"series": true, "ban": true, "cut": true, "change": true, "system": true,
+}
+
+// verbal reports whether an attack by sources on targets is one in words:
+// a plan, law, statement or programme as the target, or a named person
+// attacking anything but a place ("Kerry attacked Bush", "Greer attacks").
+func (w *work) verbal(sources, targets []participant) bool {
+	person := func(ps []participant) bool {
+		for _, p := range ps {
+			if p.actor >= 0 && w.doc.Actors[p.actor].Type == chronicle.EntityPerson {
+				return true
+			}
+		}
+		return false
+	}
+	// Every target a plan, law or statement: "attacked public buildings
+	// and newspapers" is no attack in words.
+	words := len(targets) > 0
+	for _, t := range targets {
+		words = words && t.actor < 0 && wordTargets[w.s.lemma[t.tok]]
+	}
+	if words {
+		return true
+	}
+	if !person(sources) {
+		return false
+	}
+	for _, t := range targets {
+		if t.actor >= 0 {
+			if typ := w.doc.Actors[t.actor].Type; typ == chronicle.EntityGPE || typ == chronicle.EntityLoc {
+				return false
+			}
+		} else if e := w.s.entityOf[t.tok]; e >= 0 && (w.doc.Entities[e].Type == chronicle.EntityGPE || w.doc.Entities[e].Type == chronicle.EntityLoc) {
+			return false
+		}
+	}
+	return true
 }

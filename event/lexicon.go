@@ -75,6 +75,14 @@ type Pattern struct {
 	// the imported CAMEO verbs, another target keeps the event out of the
 	// chronicle (scope target-not-actor).
 	ActorTarget bool
+	// Verbal: the predicate is also used of words ("Kerry attacked Bush",
+	// "airlines attacked the legislation"); between named people, or
+	// aimed at a plan, law or statement, the event is ACCUSE.disapprove.
+	Verbal bool
+	// None: the pattern removes the base layer's patterns for the same
+	// words ("v rule | none": "the court ruled" is no COOPERATE) and codes
+	// nothing itself; patterns with more words ("rule guilty") stay.
+	None bool
 	// Imported patterns come from the embedded cameo.txt (PETRARCH's broad
 	// CAMEO verbs); their events need an actor, name or agent noun as
 	// target, if they have a target, to be stored.
@@ -184,11 +192,32 @@ func ParseLexicon(r io.Reader, name string, base *Lexicon) (*Lexicon, error) {
 			return ps[i].Compound && !ps[j].Compound
 		})
 	}
+	// "none" lines remove their words from the base and from this layer.
+	removed := map[string]bool{}
+	for k, ps := range lx.byLemma {
+		keep := ps[:0]
+		for _, p := range ps {
+			if p.None {
+				removed[p.String()] = true
+				continue
+			}
+			keep = append(keep, p)
+		}
+		if len(keep) == 0 {
+			delete(lx.byLemma, k)
+		} else {
+			lx.byLemma[k] = keep
+		}
+	}
 	if base != nil {
 		// A layer's patterns are all tried before its base's, so a user's
 		// (or the hand-written) "meet" wins over a generated "meet at".
 		for k, ps := range base.byLemma {
-			lx.byLemma[k] = append(lx.byLemma[k], ps...)
+			for _, p := range ps {
+				if !removed[p.String()] {
+					lx.byLemma[k] = append(lx.byLemma[k], p)
+				}
+			}
 		}
 	}
 	return lx, nil
@@ -242,6 +271,10 @@ func parsePattern(line string) (*Pattern, error) {
 			p.ObjDoer = true
 		case o == "actortarget":
 			p.ActorTarget = true
+		case o == "verbal":
+			p.Verbal = true
+		case o == "none":
+			p.None = true
 		case strings.HasPrefix(o, "target="):
 			p.Targets = strings.Split(strings.TrimPrefix(o, "target="), ",")
 		default:

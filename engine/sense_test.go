@@ -1,0 +1,49 @@
+package engine_test
+
+import (
+	"testing"
+
+	"github.com/chronicle-news/chronicle/engine"
+)
+
+// TestEventSense: predicates that mislead in news code the right event, or
+// none: an attack in words is ACCUSE, a word of a name is no predicate, and
+// the imported CAMEO "face" and "rule" are silenced.
+func TestEventSense(t *testing.T) {
+	pipe, err := engine.New(engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text    string
+		want    string // "TYPE source" that must be coded, "" for none
+		notWant string // a type that must not be coded
+	}{
+		{"Senator Kerry attacked President Bush over the war in Iraq on Monday.", "ACCUSE Kerry", "ASSAULT"},
+		{"Airlines have attacked the legislation, saying it will raise fares.", "ACCUSE Airlines", "ASSAULT"},
+		{"Russian forces attacked Kharkiv on Saturday.", "ASSAULT Russia", "ACCUSE"},
+		{"Shares in Ask Jeeves rose sharply on Monday.", "", "REQUEST"},
+		{"The Russian oil company Rosneft faces charges of tax evasion.", "", "CONSULT"},
+		{"The Supreme Court ruled on Monday that the law was valid.", "", "COOPERATE"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			doc := analyse(t, pipe, tc.text)
+			var got []string
+			found := tc.want == ""
+			for _, e := range doc.Events {
+				_, src := who(doc, e.Source)
+				got = append(got, e.Type+" "+src)
+				if e.Type+" "+src == tc.want {
+					found = true
+				}
+				if e.Type == tc.notWant {
+					t.Errorf("coded %s (%s)", e.Type, doc.SpanText(e.Trigger))
+				}
+			}
+			if !found {
+				t.Errorf("want %q, coded %q", tc.want, got)
+			}
+		})
+	}
+}
