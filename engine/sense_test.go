@@ -25,6 +25,10 @@ func TestEventSense(t *testing.T) {
 		{"Shares in Ask Jeeves rose sharply on Monday.", "", "REQUEST"},
 		{"The Russian oil company Rosneft faces charges of tax evasion.", "", "CONSULT"},
 		{"The Supreme Court ruled on Monday that the law was valid.", "", "COOPERATE"},
+		{"The United States hopes to finish hammering out the framework of an agreement with Iran.", "AGREE United States", "ASSAULT"},
+		// A relative pronoun stands for its noun; "what" names nobody.
+		{"Israeli leaders who criticised the deal met Obama on Monday.", "ACCUSE Israel", ""},
+		{"What binds the United States and Israel is their history.", "COOPERATE ", "ASSAULT"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

@@ -419,6 +419,16 @@ func (w *work) subject(i int, path *[]string) int {
 			return true
 		})
 		if subj >= 0 {
+			// "the country, which risked damaging ...": a relative pronoun
+			// stands for the noun its clause modifies; "what binds them"
+			// names nobody.
+			if x := w.doc.Tokens[subj].XPOS; x == "WDT" || x == "WP" {
+				if h := int(w.doc.Tokens[i].Head); w.rel(i) == "acl:relcl" && h >= 0 {
+					*path = append(*path, "nsubj (relative) → acl:relcl↑")
+					return h
+				}
+				return -1
+			}
 			*path = append(*path, "nsubj")
 			return subj
 		}
@@ -1003,7 +1013,7 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 		fmt.Fprintf(&why, "; target via %s: '%s' (the parties of an earlier %s)", tpath, d.Form(anaph), w.s.lemma[anaph])
 	}
 	if verbal {
-		why.WriteString("; an attack in words (between named people, or on a plan, law or statement): ACCUSE.disapprove")
+		why.WriteString("; an attack in words (on a plan, law or statement, or by a named person on anything but a place): ACCUSE.disapprove")
 	}
 	if len(swhy) > 0 {
 		fmt.Fprintf(&why, "; %s", strings.Join(swhy, ", "))

@@ -76,8 +76,9 @@ type Pattern struct {
 	// chronicle (scope target-not-actor).
 	ActorTarget bool
 	// Verbal: the predicate is also used of words ("Kerry attacked Bush",
-	// "airlines attacked the legislation"); between named people, or
-	// aimed at a plan, law or statement, the event is ACCUSE.disapprove.
+	// "airlines attacked the legislation"); aimed at a plan, law or
+	// statement, or by a named person at anything but a place, the event
+	// is ACCUSE.disapprove.
 	Verbal bool
 	// None: the pattern removes the base layer's patterns for the same
 	// words ("v rule | none": "the court ruled" is no COOPERATE) and codes
