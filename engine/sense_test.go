@@ -22,6 +22,11 @@ func TestEventSense(t *testing.T) {
 		{"Senator Kerry attacked President Bush over the war in Iraq on Monday.", "ACCUSE Kerry", "ASSAULT"},
 		{"Airlines have attacked the legislation, saying it will raise fares.", "ACCUSE Airlines", "ASSAULT"},
 		{"Russian forces attacked Kharkiv on Saturday.", "ASSAULT Russia", "ACCUSE"},
+		// A named person attacking anything but a person or organization
+		// may do it with a knife; a compound is no name's actor.
+		{"Smith attacked his neighbour with a knife.", "ASSAULT Smith", "ACCUSE"},
+		{"Gunmen attacked a police station.", "", "ACCUSE"},
+		{"The Bush Administration attacked Taliban positions.", "", "ACCUSE"},
 		{"Shares in Ask Jeeves rose sharply on Monday.", "", "REQUEST"},
 		{"The Russian oil company Rosneft faces charges of tax evasion.", "", "CONSULT"},
 		{"The Supreme Court ruled on Monday that the law was valid.", "", "COOPERATE"},

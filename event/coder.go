@@ -665,12 +665,13 @@ func (w *work) nameSpan(tok int) chronicle.Span {
 	return sp
 }
 
-// flatActor returns the actor of a flat or compound dependent of a proper
-// noun, and that dependent's token, or -1.
+// flatActor returns the actor of a flat dependent of a proper noun ("Kerry"
+// under "Senator"), and that dependent's token, or -1. A compound is a
+// modifier, not the name: "the Bush Administration" is not Bush.
 func (w *work) flatActor(tok int) (int, int) {
 	a, at := -1, -1
 	w.children(tok, func(c int) bool {
-		if r := baseRel(w.rel(c)); (r == "flat" || r == "compound") && w.s.actorOf[c] >= 0 {
+		if baseRel(w.rel(c)) == "flat" && w.s.actorOf[c] >= 0 {
 			a, at = int(w.s.actorOf[c]), c
 			return false
 		}
@@ -1013,7 +1014,7 @@ func (w *work) code(si, i int, p *Pattern, needToks []int) {
 		fmt.Fprintf(&why, "; target via %s: '%s' (the parties of an earlier %s)", tpath, d.Form(anaph), w.s.lemma[anaph])
 	}
 	if verbal {
-		why.WriteString("; an attack in words (on a plan, law or statement, or by a named person on anything but a place): ACCUSE.disapprove")
+		why.WriteString("; an attack in words (on a plan, law or statement, or by a named person on a named person or organization): ACCUSE.disapprove")
 	}
 	if len(swhy) > 0 {
 		fmt.Fprintf(&why, "; %s", strings.Join(swhy, ", "))
@@ -1572,14 +1573,15 @@ var wordTargets = map[string]bool{
 	"measure": true, "speech": true, "manifesto": true, "rule": true, "ruling": true, "handling": true,
 	"verdict": true, "judgment": true, "judgement": true, "deal": true, "agreement": true, "view": true,
 	"case": true, "drama": true, "programme": true, "program": true, "show": true, "film": true,
-	"book": true, "article": true, "tabloid": true, "newspaper": true, "media": true, "coverage": true,
+	"book": true, "article": true, "tabloid": true, "media": true, "coverage": true,
 	"campaign": true, "advert": true, "advertisement": true, "documentary": true, "broadcast": true,
-	"series": true, "ban": true, "cut": true, "change": true, "system": true,
+	"series": true, "ban": true, "cut": true, "change": true,
 }
 
 // verbal reports whether an attack by sources on targets is one in words:
 // a plan, law, statement or programme as the target, or a named person
-// attacking anything but a place ("Kerry attacked Bush", "Greer attacks").
+// attacking a named person or organization ("Kerry attacked Bush"). A
+// person attacking anything else may well do it with a knife.
 func (w *work) verbal(sources, targets []participant) bool {
 	person := func(ps []participant) bool {
 		for _, p := range ps {
@@ -1603,12 +1605,10 @@ func (w *work) verbal(sources, targets []participant) bool {
 	}
 	for _, t := range targets {
 		if t.actor >= 0 {
-			if typ := w.doc.Actors[t.actor].Type; typ == chronicle.EntityGPE || typ == chronicle.EntityLoc {
-				return false
+			if typ := w.doc.Actors[t.actor].Type; typ == chronicle.EntityPerson || typ == chronicle.EntityOrg {
+				return true
 			}
-		} else if e := w.s.entityOf[t.tok]; e >= 0 && (w.doc.Entities[e].Type == chronicle.EntityGPE || w.doc.Entities[e].Type == chronicle.EntityLoc) {
-			return false
 		}
 	}
-	return true
+	return false
 }

@@ -77,12 +77,13 @@ type Pattern struct {
 	ActorTarget bool
 	// Verbal: the predicate is also used of words ("Kerry attacked Bush",
 	// "airlines attacked the legislation"); aimed at a plan, law or
-	// statement, or by a named person at anything but a place, the event
-	// is ACCUSE.disapprove.
+	// statement, or by a named person at a named person or organization,
+	// the event is ACCUSE.disapprove.
 	Verbal bool
 	// None: the pattern removes the base layer's patterns for the same
-	// words ("v rule | none": "the court ruled" is no COOPERATE) and codes
-	// nothing itself; patterns with more words ("rule guilty") stay.
+	// words, whatever their type ("v rule | none": "the court ruled" is no
+	// COOPERATE), and codes nothing itself; patterns with more words
+	// ("rule guilty") stay.
 	None bool
 	// Imported patterns come from the embedded cameo.txt (PETRARCH's broad
 	// CAMEO verbs); their events need an actor, name or agent noun as
@@ -193,7 +194,9 @@ func ParseLexicon(r io.Reader, name string, base *Lexicon) (*Lexicon, error) {
 			return ps[i].Compound && !ps[j].Compound
 		})
 	}
-	// "none" lines remove their words from the base and from this layer.
+	// "none" lines are dropped from this layer, and the base's patterns
+	// with the same words (any type) are left out of the result; the base
+	// itself is not changed.
 	removed := map[string]bool{}
 	for k, ps := range lx.byLemma {
 		keep := ps[:0]
