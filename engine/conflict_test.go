@@ -2,6 +2,7 @@ package engine_test
 
 import (
 	"context"
+	"sync"
 	"testing"
 	"time"
 
@@ -13,10 +14,7 @@ import (
 // of (written for this test): who struck where, with the place at city
 // level and its country, and no attack taken for a quote.
 func TestConflictEvents(t *testing.T) {
-	pipe, err := engine.New(engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	pipe := defaultEngine(t)
 	tests := []struct {
 		text                       string
 		typ, source, target, place string
@@ -55,10 +53,7 @@ func TestConflictEvents(t *testing.T) {
 // no actor or done by none) are marked with their scope, and so never
 // stored; an attack by a named state is not.
 func TestEventsWithoutActors(t *testing.T) {
-	pipe, err := engine.New(engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	pipe := defaultEngine(t)
 	tests := []struct {
 		text  string
 		scope string
@@ -95,10 +90,7 @@ func TestEventsWithoutActors(t *testing.T) {
 // their own actor with the state's country; the state's names and capital
 // are one actor.
 func TestPlacesOfOneState(t *testing.T) {
-	pipe, err := engine.New(engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	pipe := defaultEngine(t)
 	text := "Russian forces shelled Kharkiv and Donetsk on Saturday. Moscow said Russia would go on. The White House said Congress would vote."
 	doc := analyse(t, pipe, text)
 	got := map[string]string{} // mention text -> actor name/country
@@ -130,3 +122,17 @@ func analyse(t *testing.T, pipe chronicle.Pipeline, text string) *chronicle.Docu
 	}
 	return doc
 }
+
+// defaultEngine returns the default pipeline, loaded once for all the tests
+// (a pipeline is safe for concurrent use and keeps no state between
+// documents).
+func defaultEngine(t testing.TB) chronicle.Pipeline {
+	t.Helper()
+	p, err := loadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+var loadDefault = sync.OnceValues(func() (chronicle.Pipeline, error) { return engine.New(engine.Options{}) })

@@ -3,18 +3,13 @@ package engine_test
 import (
 	"strings"
 	"testing"
-
-	"github.com/chronicle-news/chronicle/engine"
 )
 
 // TestOrganisationActors: an organisation whose name holds a place is that
 // organisation, of the state its name holds, and the place inside it is no
 // actor ("the Bank of England said" is not the United Kingdom speaking).
 func TestOrganisationActors(t *testing.T) {
-	pipe, err := engine.New(engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	pipe := defaultEngine(t)
 	tests := []struct {
 		text    string
 		actor   string // name of the actor that must be there

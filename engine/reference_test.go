@@ -3,18 +3,13 @@ package engine_test
 import (
 	"strings"
 	"testing"
-
-	"github.com/chronicle-news/chronicle/engine"
 )
 
 // TestNeuterPronouns: "it" refers to an organization or state only when no
 // likelier thing stands closer, never when it stands for a clause, and not
 // to a place something happened in (sentences written for this test).
 func TestNeuterPronouns(t *testing.T) {
-	pipe, err := engine.New(engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	pipe := defaultEngine(t)
 	tests := []struct {
 		text    string
 		pronoun string // the pronoun, as written
@@ -61,10 +56,7 @@ func TestNeuterPronouns(t *testing.T) {
 // the quote is the named person's, not the organization named in the
 // apposition.
 func TestSpeakerWithApposition(t *testing.T) {
-	pipe, err := engine.New(engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	pipe := defaultEngine(t)
 	doc := analyse(t, pipe, "“We will not give up,” said Ban Ki-moon, the secretary general of the United Nations.")
 	if len(doc.Quotes) != 1 {
 		t.Fatalf("%d quotes, want 1", len(doc.Quotes))
@@ -87,10 +79,7 @@ func TestSpeakerWithApposition(t *testing.T) {
 // TestSpeakerPhrase: the speaker phrase is the speaker's noun phrase, not
 // the time or the clause around it.
 func TestSpeakerPhrase(t *testing.T) {
-	pipe, err := engine.New(engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	pipe := defaultEngine(t)
 	tests := []struct{ text, speaker string }{
 		{"David Axelrod on Wednesday said the plan was dead.", "David Axelrod"},
 		{"Federal prosecutors in April said the company had lied.", "Federal prosecutors"},
@@ -113,10 +102,7 @@ func TestSpeakerPhrase(t *testing.T) {
 // TestSpeakerBeforeName: in "ORG title Name" the speaker is the person, not
 // the organization that qualifies the title.
 func TestSpeakerBeforeName(t *testing.T) {
-	pipe, err := engine.New(engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	pipe := defaultEngine(t)
 	doc := analyse(t, pipe, "“We have no plans to meet,” said Kremlin spokesman Dmitry Peskov.")
 	if len(doc.Quotes) != 1 {
 		t.Fatalf("%d quotes, want 1", len(doc.Quotes))
@@ -135,10 +121,7 @@ func TestSpeakerBeforeName(t *testing.T) {
 // ties to a state is that state ("Zambian" is Zambia); a group no lexicon
 // ties to a state is a group (NORP), not a place.
 func TestGroupsAndNationalities(t *testing.T) {
-	pipe, err := engine.New(engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	pipe := defaultEngine(t)
 	doc := analyse(t, pipe, "Zambian officials met Muslim leaders in Lusaka on Monday. Armenians protested.")
 	types := map[string]string{}
 	for _, a := range doc.Actors {

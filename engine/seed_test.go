@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/chronicle-news/chronicle"
-	"github.com/chronicle-news/chronicle/engine"
 	"github.com/chronicle-news/chronicle/internal/shared"
 )
 
@@ -23,10 +22,7 @@ func analyseSeed(t *testing.T) *chronicle.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pipe, err := engine.New(engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	pipe := defaultEngine(t)
 	doc, err := chronicle.NewDocument(raw, "talks-turkey.txt", chronicle.Meta{Published: time.Date(2025, 5, 16, 0, 0, 0, 0, time.UTC)}, 0)
 	if err != nil {
 		t.Fatal(err)

@@ -2,18 +2,13 @@ package engine_test
 
 import (
 	"testing"
-
-	"github.com/chronicle-news/chronicle/engine"
 )
 
 // TestEventSense: predicates that mislead in news code the right event, or
 // none: an attack in words is ACCUSE, a word of a name is no predicate, and
 // the imported CAMEO "face" and "rule" are silenced.
 func TestEventSense(t *testing.T) {
-	pipe, err := engine.New(engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	pipe := defaultEngine(t)
 	tests := []struct {
 		text    string
 		want    string // "TYPE source" that must be coded, "" for none
