@@ -2,11 +2,9 @@ package engine_test
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
 	"testing"
 
@@ -15,7 +13,9 @@ import (
 	"github.com/chronicle-news/chronicle/internal/shared"
 	"github.com/chronicle-news/chronicle/ner"
 	"github.com/chronicle-news/chronicle/parse"
+	"github.com/chronicle-news/chronicle/segment"
 	"github.com/chronicle-news/chronicle/tag"
+	"github.com/chronicle-news/chronicle/tokenize"
 )
 
 func bbcTexts(b *testing.B, n int) [][]byte {
@@ -46,12 +46,9 @@ func grammarCore(b *testing.B) chronicle.Pipeline {
 	}
 	var p chronicle.Pipeline
 	for _, st := range full {
-		if strings.HasPrefix(fmt.Sprintf("%T", st), "relevance.") {
-			continue
-		}
-		p = append(p, st)
-		if _, ok := st.(*ner.Recognizer); ok {
-			break
+		switch st.(type) {
+		case *tokenize.Tokenizer, *segment.Segmenter, *tag.Tagger, *parse.Parser, *ner.Recognizer:
+			p = append(p, st)
 		}
 	}
 	if len(p) != 5 {

@@ -1564,9 +1564,10 @@ func (w *work) evidence(trigger int, trig chronicle.Span, s, t participant) chro
 	return sp
 }
 
-// wordTargets are what is attacked in words: "attacked the legislation".
+// wordTargets are what is attacked in words: "attacked the legislation"
+// (lemmas).
 var wordTargets = map[string]bool{
-	"legislation": true, "plan": true, "plans": true, "policy": true, "policies": true, "proposal": true,
+	"legislation": true, "plan": true, "policy": true, "proposal": true,
 	"decision": true, "idea": true, "bill": true, "budget": true, "law": true, "report": true,
 	"remark": true, "comment": true, "move": true, "scheme": true, "stance": true, "approach": true,
 	"strategy": true, "record": true, "claim": true, "statement": true, "reform": true, "tax": true,

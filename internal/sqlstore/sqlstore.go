@@ -713,14 +713,13 @@ func (w *writer) actors(d *chronicle.Document, date time.Time, cm charMap) error
 	ms := w.rows(`INSERT INTO mentions (doc_id, actor, bstart, bend, cstart, cend, kind)`, 7)
 	// An actor is named the same way many times in an article: each name
 	// is written once per document.
-	aliased := map[string]bool{}
+	aliased := map[[2]string]bool{}
 	alias := func(id, name string) error {
-		k := id + "\x00" + name
-		if aliased[k] {
-			return nil
+		if k := [2]string{id, name}; !aliased[k] {
+			aliased[k] = true
+			return w.alias(id, name)
 		}
-		aliased[k] = true
-		return w.alias(id, name)
+		return nil
 	}
 	for i := range d.Actors {
 		a := &d.Actors[i]
