@@ -16,6 +16,7 @@ func TestEventSense(t *testing.T) {
 	}{
 		{"Senator Kerry attacked President Bush over the war in Iraq on Monday.", "ACCUSE Kerry", "ASSAULT"},
 		{"Airlines have attacked the legislation, saying it will raise fares.", "ACCUSE Airlines", "ASSAULT"},
+		{"Labour attacked the Tory plans.", "ACCUSE Labour", "ASSAULT"},
 		{"Russian forces attacked Kharkiv on Saturday.", "ASSAULT Russia", "ACCUSE"},
 		// A named person attacking anything but a person or organization
 		// may do it with a knife; a compound is no name's actor.

@@ -1593,10 +1593,22 @@ func (w *work) verbal(sources, targets []participant) bool {
 		return false
 	}
 	// Every target a plan, law or statement: "attacked public buildings
-	// and newspapers" is no attack in words.
+	// and newspapers" is no attack in words. A target the parse resolved
+	// to the actor that qualifies it ("Tory plans" is the Tories') is
+	// judged by the noun it qualifies.
 	words := len(targets) > 0
 	for _, t := range targets {
-		words = words && t.actor < 0 && wordTargets[w.s.lemma[t.tok]]
+		noun := t.tok
+		if t.actor >= 0 {
+			noun = -1
+			if h := int(w.doc.Tokens[t.tok].Head); h >= 0 && h < len(w.doc.Tokens) && w.s.actorOf[h] < 0 {
+				switch baseRel(w.rel(t.tok)) {
+				case "compound", "amod", "nmod":
+					noun = h
+				}
+			}
+		}
+		words = words && noun >= 0 && wordTargets[w.s.lemma[noun]]
 	}
 	if words {
 		return true
