@@ -15,6 +15,7 @@ import (
 	"github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/engine"
 	"github.com/chronicle-news/chronicle/internal/shared"
+	"github.com/chronicle-news/chronicle/relevance"
 )
 
 // benchResult is what `chronicle bench --json` prints.
@@ -34,6 +35,7 @@ type benchResult struct {
 	Timexes     int                `json:"timexes"`
 	Entities    int                `json:"entities"`
 	Actors      int                `json:"actors"`
+	OffTopic    int                `json:"off_topic"` // articles judged off topic (not parsed without --keep-off-topic)
 	LoadSeconds float64            `json:"model_load_seconds"`
 }
 
@@ -114,6 +116,9 @@ judged off topic are not parsed unless --keep-off-topic.`,
 					res.Timexes += len(doc.Timexes)
 					res.Entities += len(doc.Entities)
 					res.Actors += len(doc.Actors)
+					if r := doc.Relevance; r != nil && *r < relevance.OffTopicBelow {
+						res.OffTopic++
+					}
 				}
 			}
 			res.Seconds = time.Since(start).Seconds()
@@ -138,8 +143,8 @@ judged off topic are not parsed unless --keep-off-topic.`,
 				fmt.Fprintf(w, "  %-12s %7.2fs  %9.0f tokens/s\n", stageName(st), stageTime[si].Seconds(),
 					float64(res.Tokens)/stageTime[si].Seconds())
 			}
-			fmt.Fprintf(w, "found %d entities, %d actors, %d time expressions, %d quotes, %d events\n",
-				res.Entities, res.Actors, res.Timexes, res.Quotes, res.Events)
+			fmt.Fprintf(w, "found %d entities, %d actors, %d time expressions, %d quotes, %d events; %d articles judged off topic\n",
+				res.Entities, res.Actors, res.Timexes, res.Quotes, res.Events, res.OffTopic)
 			return nil
 		},
 	}
