@@ -1,5 +1,7 @@
 package parse
 
+import "math/bits"
+
 // Feature templates after Zhang & Nivre (2011), "Transition-based dependency
 // parsing with rich non-local features": words, tags, labels, distance,
 // valency and label sets of the stack top (S0), the buffer front (N0), the next
@@ -65,11 +67,46 @@ func (in *input) reset(n int) {
 // maxFeatures bounds the number of features extract writes.
 const maxFeatures = 80
 
+// Absent groups: the unigram templates of a position that does not exist
+// (S0 has no head, no leftmost dependent, ...) hash to a constant key,
+// mix(id+1, noneVal, 0, 0), so their weights are a constant vector. These
+// tag-like features have the longest weight runs: on news text they were
+// over half of the entries the parser summed. In compact mode extract
+// leaves them out and reports the absent positions as a bit mask; the
+// parser adds their precomputed sum (weights.absent) instead. The scores,
+// and so the parses, are the same to the bit.
+const (
+	grpS0h = iota
+	grpS0h2
+	grpS0l
+	grpS0r
+	grpN0l
+	grpS0l2
+	grpS0r2
+	grpN0l2
+	numGroups
+)
+
+// groupTemplates lists each group's template ids (0-based, in extract's
+// order); TestAbsentGroups checks them against extract.
+var groupTemplates = [numGroups][]int{
+	grpS0h:  {38, 39, 52},
+	grpS0h2: {50, 51},
+	grpS0l:  {41, 42, 43},
+	grpS0r:  {44, 45, 46},
+	grpN0l:  {47, 48, 49},
+	grpS0l2: {53, 54, 55},
+	grpS0r2: {56, 57, 58},
+	grpN0l2: {59, 60, 61},
+}
+
 // extract writes the features of configuration st into out (len >=
-// maxFeatures) and returns how many it wrote.
+// maxFeatures) and returns how many it wrote. With compact set it leaves
+// out the templates of absent positions and returns their groups as a bit
+// mask (see groupTemplates); training uses every feature.
 //
 // Tuned: called twice per token; no allocation, no maps.
-func extract(st *state, in *input, out []uint64) int {
+func extract(st *state, in *input, out []uint64, compact bool) (int, uint32) {
 	n := int32(st.n)
 	w := func(i int32) uint64 {
 		if i < 0 {
@@ -126,10 +163,22 @@ func extract(st *state, in *input, out []uint64) int {
 
 	S0w, S0p, N0w, N0p := w(s0), p(s0), w(n0), p(n0)
 	N1w, N1p, N2w, N2p := w(n1), p(n1), w(n2), p(n2)
-	k := 0
+	k, t := 0, 0 // features written, template id
 	add := func(a, b, c uint64) {
-		out[k] = mix(uint64(k+1), a, b, c)
+		out[k] = mix(uint64(t+1), a, b, c)
 		k++
+		t++
+	}
+	var mask uint32
+	// uni adds the unigram template of a position of group g, or in
+	// compact mode marks the group absent when the position does not exist.
+	uni := func(g int, pos int32, v uint64) {
+		if compact && pos < 0 {
+			mask |= 1 << g
+			t++
+			return
+		}
+		add(v, 0, 0)
 	}
 	// single words
 	add(S0w, S0p, 0)
@@ -175,31 +224,31 @@ func extract(st *state, in *input, out []uint64) int {
 	add(N0w, n0vl, 0)
 	add(N0p, n0vl, 0)
 	// unigrams
-	add(w(s0h), 0, 0)
-	add(p(s0h), 0, 0)
+	uni(grpS0h, s0h, w(s0h))
+	uni(grpS0h, s0h, p(s0h))
 	add(l(s0), 0, 0)
-	add(w(s0l), 0, 0)
-	add(p(s0l), 0, 0)
-	add(l(s0l), 0, 0)
-	add(w(s0r), 0, 0)
-	add(p(s0r), 0, 0)
-	add(l(s0r), 0, 0)
-	add(w(n0l), 0, 0)
-	add(p(n0l), 0, 0)
-	add(l(n0l), 0, 0)
+	uni(grpS0l, s0l, w(s0l))
+	uni(grpS0l, s0l, p(s0l))
+	uni(grpS0l, s0l, l(s0l))
+	uni(grpS0r, s0r, w(s0r))
+	uni(grpS0r, s0r, p(s0r))
+	uni(grpS0r, s0r, l(s0r))
+	uni(grpN0l, n0l, w(n0l))
+	uni(grpN0l, n0l, p(n0l))
+	uni(grpN0l, n0l, l(n0l))
 	// third order
-	add(w(s0h2), 0, 0)
-	add(p(s0h2), 0, 0)
-	add(l(s0h), 0, 0)
-	add(w(s0l2), 0, 0)
-	add(p(s0l2), 0, 0)
-	add(l(s0l2), 0, 0)
-	add(w(s0r2), 0, 0)
-	add(p(s0r2), 0, 0)
-	add(l(s0r2), 0, 0)
-	add(w(n0l2), 0, 0)
-	add(p(n0l2), 0, 0)
-	add(l(n0l2), 0, 0)
+	uni(grpS0h2, s0h2, w(s0h2))
+	uni(grpS0h2, s0h2, p(s0h2))
+	uni(grpS0h, s0h, l(s0h))
+	uni(grpS0l2, s0l2, w(s0l2))
+	uni(grpS0l2, s0l2, p(s0l2))
+	uni(grpS0l2, s0l2, l(s0l2))
+	uni(grpS0r2, s0r2, w(s0r2))
+	uni(grpS0r2, s0r2, p(s0r2))
+	uni(grpS0r2, s0r2, l(s0r2))
+	uni(grpN0l2, n0l2, w(n0l2))
+	uni(grpN0l2, n0l2, p(n0l2))
+	uni(grpN0l2, n0l2, l(n0l2))
 	add(S0p, p(s0l), p(s0l2))
 	add(S0p, p(s0r), p(s0r2))
 	add(S0p, p(s0h), p(s0h2))
@@ -218,5 +267,35 @@ func extract(st *state, in *input, out []uint64) int {
 	add(S0p, N0p, l(s0))
 	add(S0w, N0p, N1p)
 	add(N0w, N1w, 0)
-	return k
+	return k, mask
+}
+
+// absentTable sums, for every mask of absent groups, the weights of the
+// constant features those groups stand for: entry mask*nclass+c is the
+// score they give class c.
+func absentTable(w *weights, nclass int) []int32 {
+	var runs [1][2]uint32
+	group := make([]int32, numGroups*nclass)
+	for g, ids := range groupTemplates {
+		for _, id := range ids {
+			f := [1]uint64{mix(uint64(id+1), noneVal, 0, 0)}
+			w.score(f[:], group[g*nclass:(g+1)*nclass], runs[:])
+		}
+	}
+	table := make([]int32, (1<<numGroups)*nclass)
+	for m := 1; m < 1<<numGroups; m++ {
+		g := bits.TrailingZeros(uint(m))
+		row := table[m*nclass : (m+1)*nclass]
+		copy(row, table[(m&(m-1))*nclass:])
+		for c, v := range group[g*nclass : (g+1)*nclass] {
+			row[c] += v
+		}
+	}
+	return table
+}
+
+// baseScores starts scores from the weights of the absent groups' constant
+// features.
+func (p *Parser) baseScores(absent uint32, scores []int32) {
+	copy(scores, p.absent[int(absent)*p.nclass:])
 }

@@ -269,12 +269,17 @@ func TestDecodeCorrupt(t *testing.T) {
 // FuzzDecode: no model file, however damaged, makes decoding panic.
 func FuzzDecode(f *testing.F) {
 	labels := []string{"nsubj", "root"}
-	good, err := encodeModel(labels, 0.01, []feature{{key: 5, ent: []uint32{1<<16 | 7}}, {key: 9, ent: []uint32{3<<16 | 0xfff0}}})
+	good, err := encodeModel(labels, 1, 0.01, []feature{{key: 5, ent: []uint32{1<<16 | 7}}, {key: 9, ent: []uint32{3<<16 | 0xfff0}}})
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(good)
 	f.Add(good[:len(good)-3])
+	beam, err := encodeModel(labels, 4, 0.01, []feature{{key: 5, ent: []uint32{1<<16 | 7}}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(beam)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := fromBytes(data)
 		if err != nil {

@@ -12,7 +12,8 @@ import (
 
 // Model file format ("parser.model"), little-endian:
 //
-//	magic    [8]byte "CHRPARS1"
+//	magic    [8]byte "CHRPARS1" (greedy) or "CHRPARS2", then
+//	beam     uint8 (CHRPARS2 only: the beam width the model was trained for)
 //	nlabels  uint16, then per label: uint8 length + bytes
 //	scale    float32  (weight = int16 * scale)
 //	nfeat    uint32, then per feature, sorted by key:
@@ -23,7 +24,10 @@ import (
 // Keys are 32-bit folds of the 64-bit feature hashes; features that collide
 // after folding are merged (weights summed) when the model is written.
 
-var magic = [8]byte{'C', 'H', 'R', 'P', 'A', 'R', 'S', '1'}
+var (
+	magic     = [8]byte{'C', 'H', 'R', 'P', 'A', 'R', 'S', '1'}
+	magicBeam = [8]byte{'C', 'H', 'R', 'P', 'A', 'R', 'S', '2'}
+)
 
 // weights is the read-only, quantized weight table used at parse time: an
 // open-addressing hash table from folded feature key to a run of
@@ -95,13 +99,22 @@ type feature struct {
 
 // model is the decoded content of a model file.
 type model struct {
+	beam   int
 	labels []string
 	w      weights
 }
 
-func encodeModel(labels []string, scale float32, feats []feature) ([]byte, error) {
+func encodeModel(labels []string, beam int, scale float32, feats []feature) ([]byte, error) {
 	var b bytes.Buffer
-	b.Write(magic[:])
+	if beam > 1 {
+		if beam > math.MaxUint8 {
+			return nil, fmt.Errorf("parse: beam %d is too wide", beam)
+		}
+		b.Write(magicBeam[:])
+		b.WriteByte(byte(beam))
+	} else {
+		b.Write(magic[:])
+	}
 	le := binary.LittleEndian
 	var buf [8]byte
 	if len(labels) > math.MaxUint16/2-2 {
@@ -131,7 +144,8 @@ func encodeModel(labels []string, scale float32, feats []feature) ([]byte, error
 // decodeModel checks and decodes a model file. Every error describes what
 // is wrong; no input makes it panic.
 func decodeModel(data []byte) (*model, error) {
-	if len(data) < len(magic)+4 || !bytes.Equal(data[:len(magic)], magic[:]) {
+	beamModel := len(data) >= len(magic) && bytes.Equal(data[:len(magic)], magicBeam[:])
+	if len(data) < len(magic)+4 || !beamModel && !bytes.Equal(data[:len(magic)], magic[:]) {
 		return nil, fmt.Errorf("not a parser model (bad magic)")
 	}
 	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
@@ -139,8 +153,14 @@ func decodeModel(data []byte) (*model, error) {
 		return nil, fmt.Errorf("checksum mismatch: the model is truncated or corrupt")
 	}
 	r := &reader{b: body[len(magic):]}
+	beam := 1
+	if beamModel {
+		if beam = int(r.u8()); beam < 2 {
+			return nil, fmt.Errorf("beam width %d in a beam model", beam)
+		}
+	}
 	nl := int(r.u16())
-	m := &model{labels: make([]string, 0, nl)}
+	m := &model{beam: beam, labels: make([]string, 0, nl)}
 	for i := 0; i < nl && r.err == nil; i++ {
 		m.labels = append(m.labels, string(r.bytes(int(r.u8()))))
 	}

@@ -29,8 +29,12 @@ type Parser struct {
 	labels    []string
 	rootLabel int
 	nclass    int
+	beam      int // decoding beam width; 1 is greedy
 	w         weights
-	pool      sync.Pool // *scratch
+	// absent holds, per bit mask of absent groups, the summed weights of
+	// their constant features (nclass entries per mask; see extract).
+	absent []int32
+	pool   sync.Pool // *scratch
 }
 
 type scratch struct {
@@ -42,6 +46,7 @@ type scratch struct {
 	heads  []int32
 	labels []string
 	queue  []int32
+	beam   beamScratch
 }
 
 // Load reads ModelFile from fsys. A missing, truncated or corrupt model gives
@@ -72,10 +77,16 @@ func fromBytes(data []byte) (*Parser, error) {
 	if root < 0 {
 		return nil, errors.New("model has no root label")
 	}
-	p := &Parser{labels: m.labels, rootLabel: root, nclass: 2 + 2*len(m.labels), w: m.w}
+	p := &Parser{labels: m.labels, rootLabel: root, nclass: 2 + 2*len(m.labels), w: m.w, beam: m.beam}
+	p.absent = absentTable(&p.w, p.nclass)
 	p.pool.New = func() any { return new(scratch) }
 	return p, nil
 }
+
+// SetBeam sets the decoding beam width (by default the width the model was
+// trained with; 1 is greedy). Call it
+// before the parser is used; it is not safe to call concurrently with parsing.
+func (p *Parser) SetBeam(k int) { p.beam = max(k, 1) }
 
 // Labels returns the relations the model can assign (lift encodings
 // included), in class order. The caller must not modify the slice.
@@ -154,6 +165,17 @@ func (p *Parser) parseRange(sc *scratch, doc *chronicle.Document, start, end int
 // Tuned: no allocation once the scratch buffers have grown.
 func (p *Parser) parse(sc *scratch, n int) {
 	st := &sc.st
+	if p.beam > 1 {
+		p.parseBeam(sc, n, p.beam)
+	} else {
+		p.greedy(sc, n)
+	}
+	p.readTree(sc, st, n)
+}
+
+// greedy leaves the greedy parse of sc.in in sc.st.
+func (p *Parser) greedy(sc *scratch, n int) {
+	st := &sc.st
 	st.reset(n)
 	if cap(sc.scores) < p.nclass {
 		sc.scores = make([]int32, p.nclass)
@@ -164,8 +186,8 @@ func (p *Parser) parse(sc *scratch, n int) {
 			st.apply(c)
 			continue
 		}
-		k := extract(st, &sc.in, sc.feats[:])
-		clear(scores)
+		k, absent := extract(st, &sc.in, sc.feats[:], true)
+		p.baseScores(absent, scores)
 		p.w.score(sc.feats[:k], scores, sc.runs[:])
 		best, bestScore := -1, int32(0)
 		for c := range scores {
@@ -175,6 +197,10 @@ func (p *Parser) parse(sc *scratch, n int) {
 		}
 		st.apply(best)
 	}
+}
+
+// readTree turns the final configuration st into sc.heads and sc.labels.
+func (p *Parser) readTree(sc *scratch, st *state, n int) {
 	sc.heads = grow32(sc.heads, n)
 	if cap(sc.labels) < n {
 		sc.labels = make([]string, n, n+n/2)

@@ -2,6 +2,7 @@ package parse_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -270,4 +271,30 @@ func BenchmarkParseNews(b *testing.B) {
 		b.Fatal("no roots")
 	}
 	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkParseNewsBeam parses tagged BBC news at several beam widths with
+// the embedded model's weights (the speed of a beam does not depend on how
+// the weights were trained).
+func BenchmarkParseNewsBeam(b *testing.B) {
+	docs, ntok, _ := bbcDocs(b)
+	ctx := context.Background()
+	for _, k := range []int{1, 2, 4, 8} {
+		b.Run(fmt.Sprintf("beam%d", k), func(b *testing.B) {
+			p := loadParser(b)
+			p.SetBeam(k)
+			b.ReportAllocs()
+			cpu0 := cpuTime()
+			for b.Loop() {
+				for _, d := range docs {
+					if err := p.Process(ctx, d); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			if cpu := cpuTime() - cpu0; cpu > 0 {
+				b.ReportMetric(float64(ntok)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
+			}
+		})
+	}
 }

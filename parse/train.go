@@ -18,6 +18,7 @@ type Options struct {
 	Seed         uint64  // shuffling and exploration seed
 	ExploreFrom  int     // first iteration (1-based) that follows the model's own errors (default 2)
 	ExploreP     float64 // probability of following a wrong prediction (default 0.9)
+	Beam         int     // beam width; above 1 trains globally (max-violation) and decodes with the beam
 	MinLiftCount int     // lift encodings seen fewer times are dropped (default 5)
 	Prune        float64 // averaged weights with |w| below this are dropped (default 0.01)
 	MaxBytes     int     // model size budget: the pruning threshold rises until it fits (default 12 MB)
@@ -74,7 +75,7 @@ type Iteration struct {
 // ctx is done or no sentence is usable.
 func Train(ctx context.Context, train []*conllu.Sentence, opts Options) ([]byte, []Iteration, error) {
 	opts.defaults()
-	t := &trainer{idx: make(map[uint64]int32)}
+	t := &trainer{idx: make(map[uint64]int32), beamWidth: opts.Beam}
 	if err := t.prepare(train, opts.MinLiftCount); err != nil {
 		return nil, nil, err
 	}
@@ -97,7 +98,12 @@ func Train(ctx context.Context, train []*conllu.Sentence, opts Options) ([]byte,
 					return nil, hist, err
 				}
 			}
-			c, n := t.trainSentence(&t.sents[si], explore, opts.ExploreP, rng)
+			var c, n int
+			if opts.Beam > 1 {
+				c, n = t.trainBeam(&t.sents[si], opts.Beam)
+			} else {
+				c, n = t.trainSentence(&t.sents[si], explore, opts.ExploreP, rng)
+			}
 			correct += c
 			total += n
 		}
@@ -162,6 +168,12 @@ type trainer struct {
 	feats  [maxFeatures]uint64
 	scores []float32
 	costs  []int
+
+	// beam training
+	beamWidth          int
+	beam               beamScratch
+	gold               state
+	goldHist, violHist []int32
 }
 
 type tsent struct {
@@ -279,7 +291,10 @@ func reachesRoot(heads []int, i int) bool {
 // Nivre 2012) of SHIFT, REDUCE, LEFT-ARC and RIGHT-ARC: the number of gold
 // arcs each makes unreachable.
 func (t *trainer) unlabeledCosts(s *tsent) (sh, re, la, ra int) {
-	st := &t.st
+	return unlabeledCosts(&t.st, s)
+}
+
+func unlabeledCosts(st *state, s *tsent) (sh, re, la, ra int) {
 	n := int32(st.n)
 	b := st.b0
 	if len(st.stack) > 0 {
@@ -334,7 +349,7 @@ func (t *trainer) trainSentence(s *tsent, explore bool, p float64, rng *rand.Ran
 	correct, steps := 0, 0
 	for !st.terminal() {
 		t.c++
-		k := extract(st, &s.in, t.feats[:])
+		k, _ := extract(st, &s.in, t.feats[:], false)
 		feats := t.feats[:k]
 		t.score(feats)
 		sh, re, la, ra := t.unlabeledCosts(s)
@@ -475,6 +490,6 @@ func (t *trainer) encode(prune float64) ([]byte, int, error) {
 		}
 	}
 	feats = sortFeatures(feats)
-	data, err := encodeModel(t.labels, float32(scale), feats)
+	data, err := encodeModel(t.labels, t.beamWidth, float32(scale), feats)
 	return data, len(feats), err
 }

@@ -23,6 +23,7 @@ func newEvalDepCmd() *cobra.Command {
 		modelDir string
 		asJSON   bool
 		goldTags bool
+		beam     int
 	)
 	c := &cobra.Command{
 		Use:   "dep",
@@ -57,6 +58,9 @@ relations with subtypes (nsubj:pass, obl:tmod, ...).`,
 			p, err := parse.Load(fsys)
 			if err != nil {
 				return err
+			}
+			if beam > 0 {
+				p.SetBeam(beam)
 			}
 			doc := parse.FromCoNLLU(sents, goldTags)
 			stages := chronicle.Pipeline{p}
@@ -98,6 +102,7 @@ relations with subtypes (nsubj:pass, obl:tmod, ...).`,
 	f.StringSliceVar(&gold, "gold", nil, "gold CoNLL-U file or glob (repeatable; the files are scored together)")
 	f.BoolVar(&asJSON, "json", false, "print JSON (keys uas, las, uas_no_punct, las_no_punct: percentages)")
 	f.BoolVar(&goldTags, "gold-tags", false, "use the file's UPOS/XPOS instead of the embedded tagger")
+	f.IntVar(&beam, "beam", 0, "decoding beam width (default: the model's; 1 is greedy)")
 	f.StringVar(&modelDir, "model", "", "folder holding parser.model (default: the embedded model)")
 	return c
 }

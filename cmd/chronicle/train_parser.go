@@ -121,6 +121,7 @@ The same data and flags give the same bytes.`,
 	f.IntVar(&taggerIters, "tagger-iterations", 8, "tagger training iterations per jackknife fold")
 	f.BoolVar(&predicted, "predicted-dev", true, "tag EWT dev with the embedded tagger for choosing the iteration")
 	f.BoolVar(&noise, "tag-noise", true, "with --predicted-dev and no --jackknife: replace training tags by draws from the tagger's dev confusions")
+	f.IntVar(&opts.Beam, "beam", 1, "beam width: above 1, train globally (structured perceptron, max-violation) and decode with this beam")
 	f.Uint64Var(&opts.Seed, "seed", 1, "random seed")
 	f.Float64Var(&opts.Prune, "prune", 0.3, "drop averaged weights below this magnitude")
 	f.IntVar(&opts.MaxBytes, "max-bytes", 12<<20, "model size budget (pruning rises until the model fits)")

@@ -1,0 +1,127 @@
+package parse
+
+// Beam search over arc-eager configurations (Zhang & Clark 2008; Zhang &
+// Nivre 2011). Every complete arc-eager sequence over n words has exactly 2n
+// transitions (each word is pushed once and popped once), so all items of a
+// beam stay in step and no item waits for another.
+
+// beamItem is one hypothesis: a configuration and the sum of the scores of
+// the transitions that built it.
+type beamItem struct {
+	st    state
+	score float64
+	gold  bool // training: the item is on the gold path
+	// hist is the transition sequence, kept only in training (for replaying
+	// features at an update).
+	hist []int32
+}
+
+// copyFrom makes st an independent copy of src, reusing st's buffers.
+func (st *state) copyFrom(src *state) {
+	m := src.n + 1
+	st.n = src.n
+	st.b0 = src.b0
+	st.stack = append(st.stack[:0], src.stack...)
+	st.head = append(grow32(st.head, m)[:0], src.head[:m]...)
+	st.label = append(grow16(st.label, m)[:0], src.label[:m]...)
+	st.l1 = append(grow32(st.l1, m)[:0], src.l1[:m]...)
+	st.l2 = append(grow32(st.l2, m)[:0], src.l2[:m]...)
+	st.r1 = append(grow32(st.r1, m)[:0], src.r1[:m]...)
+	st.r2 = append(grow32(st.r2, m)[:0], src.r2[:m]...)
+	st.nl = append(grow16(st.nl, m)[:0], src.nl[:m]...)
+	st.nr = append(grow16(st.nr, m)[:0], src.nr[:m]...)
+	st.ls = append(grow64(st.ls, m)[:0], src.ls[:m]...)
+	st.rs = append(grow64(st.rs, m)[:0], src.rs[:m]...)
+}
+
+// cand is a scored expansion of beam item from by class c.
+type cand struct {
+	from  int32
+	c     int32
+	score float64
+}
+
+// topK keeps the k best candidates of the ones offered, best first. Ties
+// keep the earlier offer, so decoding is deterministic.
+type topK struct {
+	k    int
+	list []cand
+}
+
+func (t *topK) reset(k int) { t.k, t.list = k, t.list[:0] }
+
+// admits reports whether a candidate scoring x would enter the list.
+func (t *topK) admits(x float64) bool {
+	return len(t.list) < t.k || x > t.list[len(t.list)-1].score
+}
+
+func (t *topK) offer(x cand) {
+	n := len(t.list)
+	if n == t.k && x.score <= t.list[n-1].score {
+		return
+	}
+	if n < t.k {
+		t.list = append(t.list, x)
+	} else {
+		t.list[n-1] = x
+	}
+	for i := len(t.list) - 1; i > 0 && t.list[i].score > t.list[i-1].score; i-- {
+		t.list[i], t.list[i-1] = t.list[i-1], t.list[i]
+	}
+}
+
+// beamScratch holds a beam decoder's reusable buffers.
+type beamScratch struct {
+	cur, next []beamItem
+	top       topK
+}
+
+func (b *beamScratch) items(k int) {
+	for len(b.cur) < k {
+		b.cur = append(b.cur, beamItem{})
+		b.next = append(b.next, beamItem{})
+	}
+}
+
+// parseBeam is parse with a beam of width k > 1: it leaves the best
+// complete configuration in sc.st.
+func (p *Parser) parseBeam(sc *scratch, n, k int) {
+	bs := &sc.beam
+	bs.items(k)
+	bs.cur[0].st.reset(n)
+	bs.cur[0].score = 0
+	live := 1
+	if cap(sc.scores) < p.nclass {
+		sc.scores = make([]int32, p.nclass)
+	}
+	scores := sc.scores[:p.nclass]
+	for !bs.cur[0].st.terminal() {
+		bs.top.reset(k)
+		for i := 0; i < live; i++ {
+			it := &bs.cur[i]
+			st := &it.st
+			if c, ok := st.forced(p.rootLabel); ok {
+				bs.top.offer(cand{int32(i), int32(c), it.score})
+				continue
+			}
+			nf, absent := extract(st, &sc.in, sc.feats[:], true)
+			p.baseScores(absent, scores)
+			p.w.score(sc.feats[:nf], scores, sc.runs[:])
+			for c, s := range scores {
+				// The cheap test first: most classes cannot enter the beam.
+				if x := it.score + float64(s); bs.top.admits(x) && st.valid(c, p.rootLabel) {
+					bs.top.offer(cand{int32(i), int32(c), x})
+				}
+			}
+		}
+		for j, x := range bs.top.list {
+			nx := &bs.next[j]
+			nx.st.copyFrom(&bs.cur[x.from].st)
+			nx.st.apply(int(x.c))
+			nx.score = x.score
+		}
+		live = len(bs.top.list)
+		bs.cur, bs.next = bs.next, bs.cur
+	}
+	sc.st.copyFrom(&bs.cur[0].st)
+}

@@ -1,0 +1,123 @@
+package parse
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"hash/crc32"
+	"slices"
+	"testing"
+)
+
+// TestBeamOracleRebuildsGold: the static oracle that beam training follows
+// rebuilds every projectivized EWT dev tree, in exactly 2n transitions.
+func TestBeamOracleRebuildsGold(t *testing.T) {
+	tr := devTrainer(t)
+	for si := range tr.sents {
+		s := &tr.sents[si]
+		st := &tr.gold
+		st.reset(len(s.gh))
+		steps := 0
+		for !st.terminal() {
+			c := tr.oracle(st, s)
+			if !st.valid(c, tr.root) {
+				t.Fatalf("sentence %d step %d: oracle gave invalid class %d", si, steps, c)
+			}
+			st.apply(c)
+			steps++
+			if steps > 2*len(s.gh) {
+				t.Fatalf("sentence %d: more than 2n transitions", si)
+			}
+		}
+		if steps != 2*len(s.gh) {
+			t.Errorf("sentence %d: %d transitions for %d words", si, steps, len(s.gh))
+		}
+		for i := range s.gh {
+			if st.head[i] != s.gh[i] || st.label[i] != s.gl[i] {
+				t.Fatalf("sentence %d word %d: got %d/%d, want %d/%d", si, i, st.head[i], st.label[i], s.gh[i], s.gl[i])
+			}
+		}
+	}
+}
+
+// TestBeamOfOneIsGreedy: the beam decoder at width 1 makes the greedy
+// parser's choices, so the two code paths cannot drift apart.
+func TestBeamOfOneIsGreedy(t *testing.T) {
+	sents := smallTrain(t, 300)
+	data, _, err := Train(context.Background(), sents[:200], Options{Iterations: 2, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := fromBytes(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := &trainer{idx: map[uint64]int32{}}
+	if err := tr.prepare(sents[200:], 1); err != nil {
+		t.Fatal(err)
+	}
+	a, b := new(scratch), new(scratch)
+	for si := range tr.sents {
+		s := &tr.sents[si]
+		n := len(s.gh)
+		a.in, b.in = s.in, s.in
+		p.greedy(a, n)
+		p.parseBeam(b, n, 1)
+		if !slices.Equal(a.st.head[:n], b.st.head[:n]) || !slices.Equal(a.st.label[:n], b.st.label[:n]) {
+			t.Fatalf("sentence %d: beam 1 and greedy differ", si)
+		}
+	}
+}
+
+// TestTrainBeam trains a small beam model: it records its width, gives the
+// same bytes twice, learns, and decodes every sentence into a tree.
+func TestTrainBeam(t *testing.T) {
+	sents := smallTrain(t, 300)
+	opts := Options{Iterations: 2, Seed: 5, Beam: 4, Dev: sents[200:]}
+	a, hist, err := Train(context.Background(), sents[:200], opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := Train(context.Background(), sents[:200], opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Fatal("two beam trainings on the same data differ")
+	}
+	p, err := fromBytes(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.beam != 4 {
+		t.Fatalf("model beam %d, want 4", p.beam)
+	}
+	if las := hist[len(hist)-1].Dev.LAS(); las < 30 {
+		t.Errorf("dev LAS %.2f after two beam iterations on 200 sentences: training is broken", las)
+	}
+	doc := FromCoNLLU(sents[200:], true)
+	if err := p.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range doc.Sentences {
+		roots := 0
+		for i := s.Tokens.Start; i < s.Tokens.End; i++ {
+			h := int(doc.Tokens[i].Head)
+			if h == -1 {
+				roots++
+			} else if h < s.Tokens.Start || h >= s.Tokens.End {
+				t.Fatalf("token %d: head %d outside its sentence", i, h)
+			}
+		}
+		if roots != 1 {
+			t.Fatalf("sentence at token %d: %d roots", s.Tokens.Start, roots)
+		}
+	}
+	// A beam model file with a width under 2 is corrupt.
+	bad := slices.Clone(a)
+	bad[len(magic)] = 1
+	binary.LittleEndian.PutUint32(bad[len(bad)-4:], crc32.ChecksumIEEE(bad[:len(bad)-4]))
+	if _, err := fromBytes(bad); err == nil {
+		t.Error("beam width 1 in a beam model: no error")
+	}
+}
