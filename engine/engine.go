@@ -24,7 +24,8 @@ import (
 
 // Options configure the pipeline.
 type Options struct {
-	// Models holds the model files; nil means the models embedded in the binary.
+	// Models holds model files that replace the embedded ones of the same
+	// name (models.Over); nil means the embedded models alone.
 	Models fs.FS
 	// Lexicon is the event lexicon; nil means the embedded one.
 	Lexicon *event.Lexicon
@@ -44,9 +45,9 @@ type Options struct {
 // actor, quote, event. Models are loaded once; the pipeline is safe for
 // concurrent use by many goroutines.
 func New(opts Options) (chronicle.Pipeline, error) {
-	fsys := opts.Models
-	if fsys == nil {
-		fsys = models.FS()
+	fsys := models.FS()
+	if opts.Models != nil {
+		fsys = models.Over(opts.Models)
 	}
 	tagger, err := tag.Load(fsys)
 	if err != nil {
@@ -61,11 +62,6 @@ func New(opts Options) (chronicle.Pipeline, error) {
 		return nil, err
 	}
 	relevant, err := relevance.Load(fsys)
-	if chronicle.ErrorCode(err) == chronicle.ENOTFOUND && opts.Models != nil {
-		// A model folder from before the relevance stage: the embedded
-		// classifier serves.
-		relevant, err = relevance.Load(models.FS())
-	}
 	if err != nil {
 		return nil, err
 	}

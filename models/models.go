@@ -5,6 +5,7 @@ package models
 
 import (
 	"embed"
+	"errors"
 	"io/fs"
 )
 
@@ -18,4 +19,19 @@ func FS() fs.FS {
 		panic(err) // "data" is embedded above; unreachable
 	}
 	return sub
+}
+
+// Over returns fsys with the embedded models beneath it: a model file fsys
+// holds is read from it, any other from the embedded set. So a folder with
+// only a retrained parser.model is a complete model set.
+func Over(fsys fs.FS) fs.FS { return overlay{top: fsys, base: FS()} }
+
+type overlay struct{ top, base fs.FS }
+
+func (o overlay) Open(name string) (fs.File, error) {
+	f, err := o.top.Open(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return o.base.Open(name)
+	}
+	return f, err
 }
