@@ -47,6 +47,10 @@ type Options struct {
 func New(opts Options) (chronicle.Pipeline, error) {
 	fsys := models.FS()
 	if opts.Models != nil {
+		// A mistyped folder must not quietly give the embedded models.
+		if _, err := fs.Stat(opts.Models, "."); err != nil {
+			return nil, chronicle.Wrap(chronicle.EINVALID, "engine: model folder", err)
+		}
 		fsys = models.Over(opts.Models)
 	}
 	tagger, err := tag.Load(fsys)

@@ -1,6 +1,8 @@
 package engine_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"testing/fstest"
 
@@ -8,11 +10,14 @@ import (
 )
 
 // TestModelsOverEmbedded: a model folder replaces only the files it holds,
-// so an empty one gives the embedded pipeline and a bad parser.model in it
-// is reported, not ignored.
+// so an empty one gives the embedded pipeline; a missing folder and a bad
+// parser.model in it are reported, not ignored.
 func TestModelsOverEmbedded(t *testing.T) {
 	if _, err := engine.New(engine.Options{Models: fstest.MapFS{}}); err != nil {
 		t.Fatalf("empty model folder: %v", err)
+	}
+	if _, err := engine.New(engine.Options{Models: os.DirFS(filepath.Join(t.TempDir(), "missing"))}); err == nil {
+		t.Fatal("a missing model folder was not reported")
 	}
 	bad := fstest.MapFS{"parser.model": {Data: []byte("not a model")}}
 	if _, err := engine.New(engine.Options{Models: bad}); err == nil {

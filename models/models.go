@@ -28,7 +28,12 @@ func Over(fsys fs.FS) fs.FS { return overlay{top: fsys, base: FS()} }
 
 type overlay struct{ top, base fs.FS }
 
+// Open opens name from the top folder, else from the embedded set. Listing
+// "." shows the top folder's files only.
 func (o overlay) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
 	f, err := o.top.Open(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return o.base.Open(name)

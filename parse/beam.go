@@ -83,6 +83,12 @@ func (b *beamScratch) items(k int) {
 	}
 }
 
+// maxBeamWords is the longest sentence decoded with the beam; longer ones
+// are parsed greedily. Each beam step copies every item's configuration
+// (O(n)), so a sentence costs O(k·n²): fine for sentences, not for a text
+// without sentence breaks parsed as one.
+const maxBeamWords = 256
+
 // parseBeam is parse with a beam of width k > 1: it leaves the best
 // complete configuration in sc.st.
 func (p *Parser) parseBeam(sc *scratch, n, k int) {

@@ -7,7 +7,18 @@ import (
 	"hash/crc32"
 	"slices"
 	"testing"
+
+	"github.com/chronicle-news/chronicle/conllu"
 )
+
+// wordsSentence makes a CoNLL-U sentence of forms with no tags or tree.
+func wordsSentence(forms []string) *conllu.Sentence {
+	s := &conllu.Sentence{}
+	for i, f := range forms {
+		s.Words = append(s.Words, conllu.Word{ID: i + 1, Form: f})
+	}
+	return s
+}
 
 // TestBeamOracleRebuildsGold: the static oracle that beam training follows
 // rebuilds every projectivized EWT dev tree, in exactly 2n transitions.
@@ -113,11 +124,36 @@ func TestTrainBeam(t *testing.T) {
 			t.Fatalf("sentence at token %d: %d roots", s.Tokens.Start, roots)
 		}
 	}
-	// A beam model file with a width under 2 is corrupt.
-	bad := slices.Clone(a)
-	bad[len(magic)] = 1
-	binary.LittleEndian.PutUint32(bad[len(bad)-4:], crc32.ChecksumIEEE(bad[:len(bad)-4]))
-	if _, err := fromBytes(bad); err == nil {
-		t.Error("beam width 1 in a beam model: no error")
+	// A sentence longer than maxBeamWords is parsed greedily, into a tree.
+	var long []string
+	for len(long) <= maxBeamWords {
+		for _, w := range sents[200].Words {
+			long = append(long, w.Form)
+		}
+	}
+	ld := FromCoNLLU([]*conllu.Sentence{wordsSentence(long)}, false)
+	if err := p.Process(context.Background(), ld); err != nil {
+		t.Fatal(err)
+	}
+	roots := 0
+	for _, tok := range ld.Tokens {
+		if tok.Head == -1 {
+			roots++
+		}
+	}
+	if roots != 1 {
+		t.Errorf("long sentence: %d roots", roots)
+	}
+	// A beam model file with a width under 2 or over MaxBeam is corrupt.
+	for _, k := range []byte{1, MaxBeam + 1} {
+		bad := slices.Clone(a)
+		bad[len(magic)] = k
+		binary.LittleEndian.PutUint32(bad[len(bad)-4:], crc32.ChecksumIEEE(bad[:len(bad)-4]))
+		if _, err := fromBytes(bad); err == nil {
+			t.Errorf("beam width %d in a beam model: no error", k)
+		}
+	}
+	if _, _, err := Train(context.Background(), sents[:10], Options{Iterations: 1, Beam: MaxBeam + 1}); err == nil {
+		t.Error("training beam wider than MaxBeam: no error")
 	}
 }

@@ -30,6 +30,10 @@ func (t *trainer) oracle(st *state, s *tsent) int {
 }
 
 // trainBeam decodes s with a beam of width k alongside its gold sequence
+// (the static oracle's: an item that builds the gold tree by another
+// sequence counts as wrong, as in Zhang & Nivre 2011; and only steps after
+// the gold item has left the beam are candidate violations, besides the
+// last)
 // and, when the best item is not gold, updates toward the gold prefix and
 // away from the beam's best item at the step of largest violation. It
 // returns 1, 1 when the final best item is the gold parse, else 0, 1.

@@ -3,6 +3,8 @@ package parse
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
+	"hash/crc32"
 	"slices"
 	"testing"
 
@@ -259,6 +261,16 @@ func TestDecodeCorrupt(t *testing.T) {
 		"bit flipped": flip,
 		"extra byte":  append(slices.Clone(data), 0),
 	}
+	// A label count over maxLabels, in a file whose checksum is right.
+	many := append([]byte{}, magic[:]...)
+	many = binary.LittleEndian.AppendUint16(many, maxLabels+1)
+	many = append(many, 4, 'r', 'o', 'o', 't')
+	for i := 1; i <= maxLabels; i++ {
+		many = append(many, 1, 'a')
+	}
+	many = binary.LittleEndian.AppendUint32(many, 0) // scale
+	many = binary.LittleEndian.AppendUint32(many, 0) // features
+	cases["too many labels"] = binary.LittleEndian.AppendUint32(many, crc32.ChecksumIEEE(many))
 	for name, b := range cases {
 		if _, err := fromBytes(b); err == nil {
 			t.Errorf("%s: no error", name)

@@ -24,6 +24,15 @@ import (
 // Keys are 32-bit folds of the 64-bit feature hashes; features that collide
 // after folding are merged (weights summed) when the model is written.
 
+// MaxBeam is the widest beam a model may ask for. maxLabels bounds the
+// label set (EWT with lift encodings has under 100), so that a corrupt
+// file cannot make loading allocate much (the absent-group table is 256
+// rows of 2+2*labels scores).
+const (
+	MaxBeam   = 64
+	maxLabels = 1024
+)
+
 var (
 	magic     = [8]byte{'C', 'H', 'R', 'P', 'A', 'R', 'S', '1'}
 	magicBeam = [8]byte{'C', 'H', 'R', 'P', 'A', 'R', 'S', '2'}
@@ -107,7 +116,7 @@ type model struct {
 func encodeModel(labels []string, beam int, scale float32, feats []feature) ([]byte, error) {
 	var b bytes.Buffer
 	if beam > 1 {
-		if beam > math.MaxUint8 {
+		if beam > MaxBeam {
 			return nil, fmt.Errorf("parse: beam %d is too wide", beam)
 		}
 		b.Write(magicBeam[:])
@@ -117,7 +126,7 @@ func encodeModel(labels []string, beam int, scale float32, feats []feature) ([]b
 	}
 	le := binary.LittleEndian
 	var buf [8]byte
-	if len(labels) > math.MaxUint16/2-2 {
+	if len(labels) > maxLabels {
 		return nil, fmt.Errorf("parse: %d labels is too many", len(labels))
 	}
 	b.Write(le.AppendUint16(buf[:0], uint16(len(labels))))
@@ -155,11 +164,14 @@ func decodeModel(data []byte) (*model, error) {
 	r := &reader{b: body[len(magic):]}
 	beam := 1
 	if beamModel {
-		if beam = int(r.u8()); beam < 2 {
-			return nil, fmt.Errorf("beam width %d in a beam model", beam)
+		if beam = int(r.u8()); beam < 2 || beam > MaxBeam {
+			return nil, fmt.Errorf("beam width %d in a beam model (2 to %d)", beam, MaxBeam)
 		}
 	}
 	nl := int(r.u16())
+	if nl > maxLabels {
+		return nil, fmt.Errorf("%d labels (at most %d)", nl, maxLabels)
+	}
 	m := &model{beam: beam, labels: make([]string, 0, nl)}
 	for i := 0; i < nl && r.err == nil; i++ {
 		m.labels = append(m.labels, string(r.bytes(int(r.u8()))))

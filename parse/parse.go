@@ -171,7 +171,7 @@ func (p *Parser) parseRange(sc *scratch, doc *chronicle.Document, start, end int
 // Tuned: no allocation once the scratch buffers have grown.
 func (p *Parser) parse(sc *scratch, n int) {
 	st := &sc.st
-	if p.beam > 1 {
+	if p.beam > 1 && n <= maxBeamWords {
 		p.parseBeam(sc, n, p.beam)
 	} else {
 		p.greedy(sc, n)

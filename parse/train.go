@@ -75,6 +75,9 @@ type Iteration struct {
 // ctx is done or no sentence is usable.
 func Train(ctx context.Context, train []*conllu.Sentence, opts Options) ([]byte, []Iteration, error) {
 	opts.defaults()
+	if opts.Beam > MaxBeam {
+		return nil, nil, fmt.Errorf("parse.Train: beam %d is wider than %d", opts.Beam, MaxBeam)
+	}
 	t := &trainer{idx: make(map[uint64]int32), beamWidth: opts.Beam}
 	if err := t.prepare(train, opts.MinLiftCount); err != nil {
 		return nil, nil, err
