@@ -94,6 +94,9 @@ func fromBytes(data []byte) (*Parser, error) {
 // before the parser is used; it is not safe to call concurrently with parsing.
 func (p *Parser) SetBeam(k int) { p.beam = max(k, 1) }
 
+// Beam returns the decoding beam width (1: greedy).
+func (p *Parser) Beam() int { return p.beam }
+
 // Labels returns the relations the model can assign (lift encodings
 // included), in class order. The caller must not modify the slice.
 func (p *Parser) Labels() []string { return p.labels }

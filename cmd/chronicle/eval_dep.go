@@ -86,13 +86,17 @@ relations with subtypes (nsubj:pass, obl:tmod, ...).`,
 				enc := json.NewEncoder(cmd.OutOrStdout())
 				enc.SetIndent("", "  ")
 				return enc.Encode(map[string]any{
-					"file": name, "files": len(files), "tags": tags, "words": s.Words, "sentences": len(sents),
+					"file": name, "files": len(files), "tags": tags, "beam": p.Beam(), "words": s.Words, "sentences": len(sents),
 					"uas": round2(s.UAS()), "las": round2(s.LAS()),
 					"uas_no_punct": round2(s.UASNoPunct()), "las_no_punct": round2(s.LASNoPunct()),
 				})
 			}
 			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "%s: %d files, %d sentences, %d words, gold tokenization, %s tags\n", name, len(files), len(sents), s.Words, tags)
+			decoding := "greedy"
+			if p.Beam() > 1 {
+				decoding = fmt.Sprintf("beam %d", p.Beam())
+			}
+			fmt.Fprintf(w, "%s: %d files, %d sentences, %d words, gold tokenization, %s tags, %s decoding\n", name, len(files), len(sents), s.Words, tags, decoding)
 			fmt.Fprintf(w, "with punctuation:    UAS %.2f  LAS %.2f\n", s.UAS(), s.LAS())
 			fmt.Fprintf(w, "without punctuation: UAS %.2f  LAS %.2f\n", s.UASNoPunct(), s.LASNoPunct())
 			return nil
