@@ -152,7 +152,7 @@ judged off topic are not parsed unless --keep-off-topic.`,
 	f.StringVar(&corpus, "corpus", "", "folder of .txt articles (default ../shared/corpora/bbc-news)")
 	f.IntVar(&limit, "limit", 0, "use at most this many files")
 	f.BoolVar(&asJSON, "json", false, "print JSON")
-	f.StringVar(&modelDir, "models", "", "folder of model files that replace the embedded ones of the same name (e.g. just a retrained parser.model)")
+	f.StringVar(&modelDir, "models", "", modelsUsage)
 	f.BoolVar(&keep, "keep-off-topic", false, "run every stage on every article, parsing those judged off topic too")
 	return c
 }

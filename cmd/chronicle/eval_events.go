@@ -129,7 +129,7 @@ func newEvalEventsCmd() *cobra.Command {
 	f.StringVar(&conv, "cameo2plover", "", "CAMEO→PLOVER table (default: ../../plover/CAMEO2PLOVER-2021.txt from --gold)")
 	f.StringSliceVar(&lexicons, "lexicon", nil, "extra event lexicon files (their patterns take precedence)")
 	f.StringSliceVar(&verbs, "verbs", nil, "PETRARCH verb dictionaries to load as user patterns (e.g. PETR.Validate.verbs.txt)")
-	f.StringVar(&modelDir, "models", "", "folder of model files that replace the embedded ones of the same name (e.g. just a retrained parser.model)")
+	f.StringVar(&modelDir, "models", "", modelsUsage)
 	return c
 }
 

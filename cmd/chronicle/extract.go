@@ -103,7 +103,7 @@ With no FILE, or when FILE is -, it reads standard input.`,
 	f.StringVar(&title, "title", "", "document title (for plain text)")
 	f.StringVar(&url, "url", "", "document URL")
 	f.IntVar(&maxBytes, "max-bytes", chronicle.DefaultMaxBytes, "refuse input larger than this many bytes")
-	f.StringVar(&modelDir, "models", "", "folder of model files that replace the embedded ones of the same name (e.g. just a retrained parser.model)")
+	f.StringVar(&modelDir, "models", "", modelsUsage)
 	f.StringSliceVar(&lexicons, "lexicon", nil, "extra event lexicon files (format: event/lexicon.txt; their patterns take precedence)")
 	f.StringSliceVar(&actorDics, "actors", nil, "actor dictionaries: Chronicle .tsv (package registry) or PETRARCH/Phoenix .txt; they take precedence")
 	f.BoolVar(&keepOffTopic, "keep-off-topic", false, keepOffTopicUsage)

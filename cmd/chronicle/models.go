@@ -8,6 +8,9 @@ import (
 	"github.com/chronicle-news/chronicle/registry"
 )
 
+// modelsUsage documents --models wherever it is a flag.
+const modelsUsage = "folder of model files that replace the embedded ones of the same name (e.g. just a retrained parser.model)"
+
 // modelsFS returns the model directory dir as an fs.FS, or nil (the
 // embedded models) when dir is empty.
 func modelsFS(dir string) fs.FS {

@@ -16,6 +16,7 @@ func newWorkerCmd() *cobra.Command {
 		lease, poll    time.Duration
 		drain          bool
 		keepOffTopic   bool
+		modelDir       string
 	)
 	c := &cobra.Command{
 		Use:   "worker [--db postgres://...]",
@@ -35,7 +36,7 @@ more work with --drain.`,
 				return err
 			}
 			defer store.Close()
-			stage, err := newPipeline(keepOffTopic)
+			stage, err := newPipeline(modelDir, keepOffTopic)
 			if err != nil {
 				return err
 			}
@@ -65,6 +66,7 @@ more work with --drain.`,
 	}
 	f := c.Flags()
 	f.BoolVar(&keepOffTopic, "keep-off-topic", false, keepOffTopicUsage)
+	f.StringVar(&modelDir, "models", "", modelsUsage)
 	f.StringVar(&db, "db", "", dbHelp)
 	f.StringVar(&name, "name", "", "worker name, unique among the workers (default host-pid)")
 	f.IntVar(&workers, "workers", 0, "analysing goroutines (default: number of CPUs)")
