@@ -73,7 +73,7 @@ const maxFeatures = 80
 // tag-like features have the longest weight runs: on news text they were
 // over half of the entries the parser summed. In compact mode extract
 // leaves them out and reports the absent positions as a bit mask; the
-// parser adds their precomputed sum (weights.absent) instead. The scores,
+// parser adds their precomputed sum (Parser.absent) instead. The scores,
 // and so the parses, are the same to the bit.
 const (
 	grpS0h = iota
