@@ -70,6 +70,17 @@ func (t *topK) offer(x cand) {
 	}
 }
 
+// offerAll offers every valid class of beam item i, scored by scores (the
+// parser's quantized ones or the trainer's). The cheap test comes first:
+// most classes cannot enter the beam.
+func offerAll[T int32 | float32](t *topK, i int, it *beamItem, scores []T, rootLabel int) {
+	for c, s := range scores {
+		if x := it.score + float64(s); t.admits(x) && it.st.valid(c, rootLabel) {
+			t.offer(cand{int32(i), int32(c), x})
+		}
+	}
+}
+
 // beamScratch holds a beam decoder's reusable buffers.
 type beamScratch struct {
 	cur, next []beamItem
@@ -113,12 +124,7 @@ func (p *Parser) parseBeam(sc *scratch, n, k int) {
 			nf, absent := extract(st, &sc.in, sc.feats[:], true)
 			p.baseScores(absent, scores)
 			p.w.score(sc.feats[:nf], scores, sc.runs[:])
-			for c, s := range scores {
-				// The cheap test first: most classes cannot enter the beam.
-				if x := it.score + float64(s); bs.top.admits(x) && st.valid(c, p.rootLabel) {
-					bs.top.offer(cand{int32(i), int32(c), x})
-				}
-			}
+			offerAll(&bs.top, i, it, scores, p.rootLabel)
 		}
 		for j, x := range bs.top.list {
 			nx := &bs.next[j]

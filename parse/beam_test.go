@@ -27,26 +27,15 @@ func TestBeamOracleRebuildsGold(t *testing.T) {
 	for si := range tr.sents {
 		s := &tr.sents[si]
 		st := &tr.gold
-		st.reset(len(s.gh))
-		steps := 0
-		for !st.terminal() {
+		steps := rebuild(t, si, s, st, func() int {
 			c := tr.oracle(st, s)
 			if !st.valid(c, tr.root) {
-				t.Fatalf("sentence %d step %d: oracle gave invalid class %d", si, steps, c)
+				t.Fatalf("sentence %d: oracle gave invalid class %d", si, c)
 			}
-			st.apply(c)
-			steps++
-			if steps > 2*len(s.gh) {
-				t.Fatalf("sentence %d: more than 2n transitions", si)
-			}
-		}
+			return c
+		})
 		if steps != 2*len(s.gh) {
 			t.Errorf("sentence %d: %d transitions for %d words", si, steps, len(s.gh))
-		}
-		for i := range s.gh {
-			if st.head[i] != s.gh[i] || st.label[i] != s.gl[i] {
-				t.Fatalf("sentence %d word %d: got %d/%d, want %d/%d", si, i, st.head[i], st.label[i], s.gh[i], s.gl[i])
-			}
 		}
 	}
 }

@@ -63,11 +63,7 @@ func (t *trainer) trainBeam(s *tsent, k int) (int, int) {
 			}
 			nf, _ := extract(st, &s.in, t.feats[:], false)
 			t.score(t.feats[:nf])
-			for c, sc := range t.scores {
-				if x := it.score + float64(sc); bs.top.admits(x) && st.valid(c, t.root) {
-					bs.top.offer(cand{int32(i), int32(c), x})
-				}
-			}
+			offerAll(&bs.top, i, it, t.scores, t.root)
 		}
 		gc := t.oracle(g, s)
 		if _, ok := g.forced(t.root); !ok {

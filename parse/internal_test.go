@@ -128,21 +128,36 @@ func TestOracleRebuildsGold(t *testing.T) {
 	tr := devTrainer(t)
 	for si := range tr.sents {
 		s := &tr.sents[si]
-		st := &tr.st
-		st.reset(len(s.gh))
-		for !st.terminal() {
+		rebuild(t, si, s, &tr.st, func() int {
 			next := zeroCost(tr, s)
 			if next < 0 {
 				t.Fatalf("sentence %d: no zero-cost transition", si)
 			}
-			st.apply(next)
-		}
-		for i := range s.gh {
-			if st.head[i] != s.gh[i] || st.label[i] != s.gl[i] {
-				t.Fatalf("sentence %d word %d: got %d/%d, want %d/%d", si, i, st.head[i], st.label[i], s.gh[i], s.gl[i])
-			}
+			return next
+		})
+	}
+}
+
+// rebuild runs st from the initial configuration of s, applying next until
+// it is terminal, checks that the tree built is s's gold tree and returns
+// the number of transitions.
+func rebuild(t *testing.T, si int, s *tsent, st *state, next func() int) int {
+	t.Helper()
+	st.reset(len(s.gh))
+	steps := 0
+	for !st.terminal() {
+		st.apply(next())
+		steps++
+		if steps > 2*len(s.gh) {
+			t.Fatalf("sentence %d: more than 2n transitions", si)
 		}
 	}
+	for i := range s.gh {
+		if st.head[i] != s.gh[i] || st.label[i] != s.gl[i] {
+			t.Fatalf("sentence %d word %d: got %d/%d, want %d/%d", si, i, st.head[i], st.label[i], s.gh[i], s.gl[i])
+		}
+	}
+	return steps
 }
 
 // TestForcedIsTheOnlyValidClass walks the gold transitions of EWT dev and
