@@ -1,5 +1,7 @@
 package parse
 
+import "math"
+
 // Beam search over arc-eager configurations (Zhang & Clark 2008; Zhang &
 // Nivre 2011). Every complete arc-eager sequence over n words has exactly 2n
 // transitions (each word is pushed once and popped once), so all items of a
@@ -70,10 +72,10 @@ func (t *topK) offer(x cand) {
 	}
 }
 
-// offerAll offers every valid class of beam item i, scored by scores (the
-// parser's quantized ones or the trainer's). The cheap test comes first:
-// most classes cannot enter the beam.
-func offerAll[T int32 | float32](t *topK, i int, it *beamItem, scores []T, rootLabel int) {
+// offerAll offers every valid class of beam item i, scored by the
+// trainer's scores. The cheap test comes first: most classes cannot enter
+// the beam.
+func offerAll(t *topK, i int, it *beamItem, scores []float32, rootLabel int) {
 	for c, s := range scores {
 		if x := it.score + float64(s); t.admits(x) && it.st.valid(c, rootLabel) {
 			t.offer(cand{int32(i), int32(c), x})
@@ -81,16 +83,50 @@ func offerAll[T int32 | float32](t *topK, i int, it *beamItem, scores []T, rootL
 	}
 }
 
+// offerInts is offerAll for the parser's quantized scores. Item scores are
+// sums of int32s, exact in a float64, so the admission test becomes one
+// integer comparison per class against the bar the list sets.
+func offerInts(t *topK, i int, it *beamItem, scores []int32, rootLabel int) {
+	bar := t.bar(it.score)
+	for c, s := range scores {
+		if int64(s) > bar && it.st.valid(c, rootLabel) {
+			t.offer(cand{int32(i), int32(c), it.score + float64(s)})
+			bar = t.bar(it.score)
+		}
+	}
+}
+
+// bar returns the transition score a class of an item scoring base must
+// exceed to enter the list.
+func (t *topK) bar(base float64) int64 {
+	if len(t.list) < t.k {
+		return math.MinInt64
+	}
+	return int64(t.list[len(t.list)-1].score - base)
+}
+
 // beamScratch holds a beam decoder's reusable buffers.
 type beamScratch struct {
 	cur, next []beamItem
 	top       topK
+	// Per step: the features of each item to score (template t at
+	// feats[j][t]), its index in cur and its absent groups.
+	feats  [][maxFeatures]uint64
+	who    []int32
+	masks  []uint32
+	list   [maxFeatures]uint64
+	shared []int32 // scores of the features all items share; scoreBufLen
 }
 
 func (b *beamScratch) items(k int) {
 	for len(b.cur) < k {
 		b.cur = append(b.cur, beamItem{})
 		b.next = append(b.next, beamItem{})
+	}
+	if len(b.feats) < k {
+		b.feats = make([][maxFeatures]uint64, k)
+		b.who = make([]int32, k)
+		b.masks = make([]uint32, k)
 	}
 }
 
@@ -108,32 +144,96 @@ func (p *Parser) parseBeam(sc *scratch, n, k int) {
 	bs.cur[0].st.reset(n)
 	bs.cur[0].score = 0
 	live := 1
-	if cap(sc.scores) < p.nclass {
-		sc.scores = make([]int32, p.nclass)
+	if len(sc.scores) < scoreBufLen {
+		sc.scores = make([]int32, scoreBufLen)
 	}
-	scores := sc.scores[:p.nclass]
+	if len(bs.shared) < scoreBufLen {
+		bs.shared = make([]int32, scoreBufLen)
+	}
+	scores, shared := sc.scores[:p.nclass], bs.shared[:p.nclass]
 	for !bs.cur[0].st.terminal() {
 		bs.top.reset(k)
+		m, nf := 0, 0
 		for i := 0; i < live; i++ {
 			it := &bs.cur[i]
-			st := &it.st
-			if c, ok := st.forced(p.rootLabel); ok {
+			if c, ok := it.st.forced(p.rootLabel); ok {
 				bs.top.offer(cand{int32(i), int32(c), it.score})
 				continue
 			}
-			nf, absent := extract(st, &sc.in, sc.feats[:], true)
-			p.baseScores(absent, scores)
-			p.w.score(sc.feats[:nf], scores, sc.runs[:])
-			offerAll(&bs.top, i, it, scores, p.rootLabel)
+			nf, bs.masks[m] = extract(&it.st, &sc.in, bs.feats[m][:], false)
+			bs.who[m] = int32(i)
+			m++
 		}
-		for j, x := range bs.top.list {
+		// Items of one step share many features (the same buffer words,
+		// often the same stack top): those are summed once. Integer sums
+		// do not depend on order, so the scores are the ones of scoring
+		// each item alone.
+		var common templateSet
+		if m > 1 {
+			absent0 := p.absentSet[bs.masks[0]]
+			list := bs.list[:0]
+			for t, f := range bs.feats[0][:nf] {
+				if absent0.has(t) {
+					continue
+				}
+				same := true
+				for j := 1; j < m && same; j++ {
+					same = bs.feats[j][t] == f
+				}
+				if same {
+					common.add(t)
+					list = append(list, f)
+				}
+			}
+			clear(shared)
+			p.w.score(list, bs.shared, sc.runs[:])
+		}
+		for j := 0; j < m; j++ {
+			i := int(bs.who[j])
+			absent := p.absentSet[bs.masks[j]]
+			list := bs.list[:0]
+			for t, f := range bs.feats[j][:nf] {
+				if !common.has(t) && !absent.has(t) {
+					list = append(list, f)
+				}
+			}
+			p.baseScores(bs.masks[j], scores)
+			if m > 1 {
+				for c, v := range shared {
+					scores[c] += v
+				}
+			}
+			p.w.score(list, sc.scores, sc.runs[:])
+			offerInts(&bs.top, i, &bs.cur[i], scores, p.rootLabel)
+		}
+		list := bs.top.list
+		if p.margin > 0 {
+			for j := 1; j < len(list); j++ {
+				if list[j].score < list[0].score-p.margin {
+					list = list[:j]
+					break
+				}
+			}
+		}
+		// An item expanded once moves to the next beam; only items
+		// expanded more than once are copied.
+		var uses [MaxBeam]uint8
+		for _, x := range list {
+			uses[x.from]++
+		}
+		for j, x := range list {
 			nx := &bs.next[j]
-			nx.st.copyFrom(&bs.cur[x.from].st)
+			if uses[x.from] == 1 {
+				nx.st, bs.cur[x.from].st = bs.cur[x.from].st, nx.st
+			} else {
+				nx.st.copyFrom(&bs.cur[x.from].st)
+				uses[x.from]--
+			}
 			nx.st.apply(int(x.c))
 			nx.score = x.score
 		}
-		live = len(bs.top.list)
+		live = len(list)
 		bs.cur, bs.next = bs.next, bs.cur
 	}
-	sc.st.copyFrom(&bs.cur[0].st)
+	sc.st, bs.cur[0].st = bs.cur[0].st, sc.st
 }

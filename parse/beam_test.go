@@ -23,7 +23,7 @@ func wordsSentence(forms []string) *conllu.Sentence {
 // TestBeamOracleRebuildsGold: the static oracle that beam training follows
 // rebuilds every projectivized EWT dev tree, in exactly 2n transitions.
 func TestBeamOracleRebuildsGold(t *testing.T) {
-	tr := devTrainer(t)
+	tr := devTrainer(t, nil)
 	for si := range tr.sents {
 		s := &tr.sents[si]
 		st := &tr.gold
@@ -144,5 +144,102 @@ func TestTrainBeam(t *testing.T) {
 	}
 	if _, _, err := Train(context.Background(), sents[:10], Options{Iterations: 1, Beam: MaxBeam + 1}); err == nil {
 		t.Error("training beam wider than MaxBeam: no error")
+	}
+}
+
+// beamRef is parseBeam as first written: each item scored alone, every
+// class tested in floating point, every successor a fresh copy of its
+// item. TestBeamPruning checks that the decoder's shortcuts change nothing.
+func (p *Parser) beamRef(sc *scratch, n, k int) *state {
+	cur := []beamItem{{}}
+	cur[0].st.reset(n)
+	scores := make([]int32, p.nclass)
+	var top topK
+	for !cur[0].st.terminal() {
+		top.reset(k)
+		for i := range cur {
+			it := &cur[i]
+			if c, ok := it.st.forced(p.rootLabel); ok {
+				top.offer(cand{int32(i), int32(c), it.score})
+				continue
+			}
+			nf, absent := extract(&it.st, &sc.in, sc.feats[:], true)
+			p.baseScores(absent, scores)
+			p.w.score(sc.feats[:nf], scores, sc.runs[:])
+			for c, v := range scores {
+				if x := it.score + float64(v); top.admits(x) && it.st.valid(c, p.rootLabel) {
+					top.offer(cand{int32(i), int32(c), x})
+				}
+			}
+		}
+		next := make([]beamItem, len(top.list))
+		for j, x := range top.list {
+			next[j].st.copyFrom(&cur[x.from].st)
+			next[j].st.apply(int(x.c))
+			next[j].score = x.score
+		}
+		cur = next
+	}
+	return &cur[0].st
+}
+
+// TestBeamPruning: without a margin, or with one too wide to prune, the
+// decoder (which sums the features its items share once, and moves items
+// instead of copying them) gives the reference decoder's trees, with and
+// without word classes; with a margin it still gives complete trees.
+func TestBeamPruning(t *testing.T) {
+	sents := smallTrain(t, 300)
+	var forms []string
+	for _, s := range sents {
+		for _, w := range s.Words {
+			forms = append(forms, w.Form)
+		}
+	}
+	var p *Parser
+	for _, classes := range []WordClasses{{}, testClasses(forms)} {
+		data, _, err := Train(context.Background(), sents[:200], Options{Iterations: 2, Seed: 5, Beam: 4, Classes: classes})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p, err = fromBytes(data); err != nil {
+			t.Fatal(err)
+		}
+		tr := &trainer{idx: map[uint64]int32{}, classes: p.classes}
+		if err := tr.prepare(sents[200:], 1); err != nil {
+			t.Fatal(err)
+		}
+		sc := new(scratch)
+		for _, margin := range []float64{0, 1e12} {
+			p.SetBeamMargin(margin)
+			for si := range tr.sents {
+				s := &tr.sents[si]
+				n := len(s.gh)
+				sc.in = s.in
+				want := p.beamRef(sc, n, 4)
+				p.parseBeam(sc, n, 4)
+				if !slices.Equal(want.head[:n], sc.st.head[:n]) || !slices.Equal(want.label[:n], sc.st.label[:n]) {
+					t.Fatalf("classes %v, margin %g, sentence %d: beam decoder and reference differ", p.classes != nil, margin, si)
+				}
+			}
+		}
+	}
+	p.SetBeamMargin(0.5)
+	if p.margin <= 0 {
+		t.Fatal("SetBeamMargin(0.5) left pruning off")
+	}
+	doc := FromCoNLLU(sents[200:], true)
+	if err := p.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range doc.Sentences {
+		roots := 0
+		for i := s.Tokens.Start; i < s.Tokens.End; i++ {
+			if doc.Tokens[i].Head == -1 {
+				roots++
+			}
+		}
+		if roots != 1 {
+			t.Fatalf("margin 0.5, sentence at token %d: %d roots", s.Tokens.Start, roots)
+		}
 	}
 }

@@ -56,6 +56,9 @@ func wordHash(s string) uint64 {
 // input is one sentence as the parser sees it: hashed forms and tags.
 type input struct {
 	words, tags []uint64 // len n+1; index n is the root
+	// cls holds each word's classes (see WordClasses), len n+1; empty when
+	// the model has none.
+	cls []uint32
 }
 
 func (in *input) reset(n int) {
@@ -64,8 +67,13 @@ func (in *input) reset(n int) {
 	in.words[n], in.tags[n] = rootVal, rootVal
 }
 
-// maxFeatures bounds the number of features extract writes.
-const maxFeatures = 80
+// Template counts: baseTemplates always, classTemplates more when the
+// model reads word classes. maxFeatures bounds what extract writes.
+const (
+	baseTemplates  = 78
+	classTemplates = 12
+	maxFeatures    = baseTemplates + classTemplates
+)
 
 // Absent groups: the unigram templates of a position that does not exist
 // (S0 has no head, no leftmost dependent, ...) hash to a constant key,
@@ -101,9 +109,10 @@ var groupTemplates = [numGroups][]int{
 }
 
 // extract writes the features of configuration st into out (len >=
-// maxFeatures) and returns how many it wrote. With compact set it leaves
-// out the templates of absent positions and returns their groups as a bit
-// mask (see groupTemplates); training uses every feature.
+// maxFeatures) and returns how many it wrote and the absent groups as a bit
+// mask (see groupTemplates). With compact set it leaves out the templates
+// of the absent groups; otherwise feature t is template t (training uses
+// every feature; the beam decoder compares items template by template).
 //
 // Tuned: called twice per token; no allocation, no maps.
 func extract(st *state, in *input, out []uint64, compact bool) (int, uint32) {
@@ -170,13 +179,16 @@ func extract(st *state, in *input, out []uint64, compact bool) (int, uint32) {
 		t++
 	}
 	var mask uint32
-	// uni adds the unigram template of a position of group g, or in
-	// compact mode marks the group absent when the position does not exist.
+	// uni adds the unigram template of a position of group g and marks
+	// the group absent when the position does not exist; in compact mode
+	// it then leaves the template out.
 	uni := func(g int, pos int32, v uint64) {
-		if compact && pos < 0 {
+		if pos < 0 {
 			mask |= 1 << g
-			t++
-			return
+			if compact {
+				t++
+				return
+			}
 		}
 		add(v, 0, 0)
 	}
@@ -267,6 +279,34 @@ func extract(st *state, in *input, out []uint64, compact bool) (int, uint32) {
 	add(S0p, N0p, l(s0))
 	add(S0w, N0p, N1p)
 	add(N0w, N1w, 0)
+	if len(in.cls) > 0 {
+		// Word classes: clusters (low half) and tag ambiguity classes
+		// (high half) of S0, N0 and N1.
+		cf := func(i int32) uint64 {
+			if i < 0 {
+				return noneVal
+			}
+			return uint64(in.cls[i] & 0xffff)
+		}
+		ac := func(i int32) uint64 {
+			if i < 0 {
+				return noneVal
+			}
+			return uint64(in.cls[i] >> 16)
+		}
+		add(cf(s0), 0, 0)
+		add(cf(n0), 0, 0)
+		add(cf(n1), 0, 0)
+		add(cf(s0), cf(n0), 0)
+		add(cf(s0), N0p, 0)
+		add(S0p, cf(n0), 0)
+		add(ac(s0), 0, 0)
+		add(ac(n0), 0, 0)
+		add(ac(n1), 0, 0)
+		add(ac(s0), ac(n0), 0)
+		add(ac(n0), N0p, 0)
+		add(ac(s0), S0p, 0)
+	}
 	return k, mask
 }
 
@@ -292,6 +332,28 @@ func absentTable(w *weights, nclass int) []int32 {
 		}
 	}
 	return table
+}
+
+// templateSet is a set of template ids.
+type templateSet [2]uint64
+
+func (s *templateSet) add(t int)     { s[t>>6] |= 1 << (t & 63) }
+func (s templateSet) has(t int) bool { return s[t>>6]&(1<<(t&63)) != 0 }
+
+// absentSets returns, for every mask of absent groups, the set of their
+// templates.
+func absentSets() []templateSet {
+	sets := make([]templateSet, 1<<numGroups)
+	for m := range sets {
+		for g, ids := range groupTemplates {
+			if m&(1<<g) != 0 {
+				for _, id := range ids {
+					sets[m].add(id)
+				}
+			}
+		}
+	}
+	return sets
 }
 
 // baseScores starts scores from the weights of the absent groups' constant

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"github.com/chronicle-news/chronicle/perceptron"
 	"hash/crc32"
 	"slices"
 	"testing"
@@ -109,13 +110,13 @@ func TestProjectivizeRoundTripEWT(t *testing.T) {
 }
 
 // devTrainer returns a trainer prepared with the gold trees of EWT dev.
-func devTrainer(t *testing.T) *trainer {
+func devTrainer(t *testing.T, classes *perceptron.Index) *trainer {
 	t.Helper()
 	sents, err := conllu.ReadFile(shared.Path(t, "corpora", "ud-english-ewt", "en_ewt-ud-dev.conllu"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr := &trainer{idx: map[uint64]int32{}}
+	tr := &trainer{idx: map[uint64]int32{}, classes: classes}
 	if err := tr.prepare(sents, 1); err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +126,7 @@ func devTrainer(t *testing.T) *trainer {
 // Following the dynamic oracle's zero-cost transitions must rebuild every
 // projectivized gold tree exactly.
 func TestOracleRebuildsGold(t *testing.T) {
-	tr := devTrainer(t)
+	tr := devTrainer(t, nil)
 	for si := range tr.sents {
 		s := &tr.sents[si]
 		rebuild(t, si, s, &tr.st, func() int {
@@ -164,7 +165,7 @@ func rebuild(t *testing.T, si int, s *tsent, st *state, next func() int) int {
 // checks at every configuration that forced names a class exactly when one
 // class is valid, and that it is that class.
 func TestForcedIsTheOnlyValidClass(t *testing.T) {
-	tr := devTrainer(t)
+	tr := devTrainer(t, nil)
 	total, forcedN := 0, 0
 	for si := range tr.sents {
 		s := &tr.sents[si]
@@ -296,17 +297,25 @@ func TestDecodeCorrupt(t *testing.T) {
 // FuzzDecode: no model file, however damaged, makes decoding panic.
 func FuzzDecode(f *testing.F) {
 	labels := []string{"nsubj", "root"}
-	good, err := encodeModel(labels, 1, 0.01, []feature{{key: 5, ent: []uint32{1<<16 | 7}}, {key: 9, ent: []uint32{3<<16 | 0xfff0}}})
+	good, err := encodeModel(labels, 1, 0.01, []feature{{key: 5, ent: []uint32{1<<16 | 7}}, {key: 9, ent: []uint32{3<<16 | 0xfff0}}}, nil)
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(good)
 	f.Add(good[:len(good)-3])
-	beam, err := encodeModel(labels, 4, 0.01, []feature{{key: 5, ent: []uint32{1<<16 | 7}}})
+	beam, err := encodeModel(labels, 4, 0.01, []feature{{key: 5, ent: []uint32{1<<16 | 7}}}, nil)
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(beam)
+	words := perceptron.NewIndex(map[uint64]uint32{perceptron.Hash(1, "a"): 3 | 2<<16, perceptron.Hash(1, "c"): 1})
+	for _, k := range []int{1, 4} {
+		wc, err := encodeModel(labels, k, 0.01, []feature{{key: 5, ent: []uint32{1<<16 | 7}}}, words)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(wc)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := fromBytes(data)
 		if err != nil {
@@ -315,8 +324,10 @@ func FuzzDecode(f *testing.F) {
 		// A model that decodes must parse without trouble.
 		sc := new(scratch)
 		sc.in.reset(3)
-		for i := 0; i < 3; i++ {
+		sc.in.initClasses(p.classes, 3)
+		for i, form := range []string{"a", "B", "c"} {
 			sc.in.words[i], sc.in.tags[i] = uint64(i+1), uint64(i+7)
+			sc.low = sc.in.setClass(i, form, p.classes, sc.low)
 		}
 		p.parse(sc, 3)
 	})

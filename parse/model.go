@@ -2,18 +2,26 @@ package parse
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"math"
 	"slices"
+
+	"github.com/chronicle-news/chronicle/perceptron"
 )
 
 // Model file format ("parser.model"), little-endian:
 //
-//	magic    [8]byte "CHRPARS1" (greedy) or "CHRPARS2", then
-//	beam     uint8 (CHRPARS2 only: the beam width the model was trained for)
+//	magic    [8]byte "CHRPARS1" (greedy), "CHRPARS2" (beam) or "CHRPARS3"
+//	         (word classes), then
+//	beam     uint8 (CHRPARS2 and 3: the beam width the model was trained
+//	         for; 1 is greedy, allowed in CHRPARS3 only)
+//	classes  (CHRPARS3 only) uint32 count, then per word, sorted by key:
+//	  key    uint64 (perceptron.HashBytes(1, lower-case form)), never 0
+//	  value  uint32 (cluster+1 | (ambiguity class+1)<<16, see WordClasses)
 //	nlabels  uint16, then per label: uint8 length + bytes
 //	scale    float32  (weight = int16 * scale)
 //	nfeat    uint32, then per feature, sorted by key:
@@ -36,6 +44,7 @@ const (
 var (
 	magic     = [8]byte{'C', 'H', 'R', 'P', 'A', 'R', 'S', '1'}
 	magicBeam = [8]byte{'C', 'H', 'R', 'P', 'A', 'R', 'S', '2'}
+	magicWC   = [8]byte{'C', 'H', 'R', 'P', 'A', 'R', 'S', '3'}
 )
 
 // weights is the read-only, quantized weight table used at parse time: an
@@ -80,11 +89,17 @@ func (w *weights) slot(k uint32) int {
 	}
 }
 
-// score adds the weights of feats into scores (len = number of classes).
+// scoreBufLen is the length of a score buffer that score indexes without
+// bounds checks: every class id (an entry's top 16 bits) is below it.
+const scoreBufLen = 1 << 16
+
+// score adds the weights of feats into scores (len >= number of classes).
 // runs is scratch space of len >= len(feats).
 //
 // Tuned: the inner loop of parsing. All probes are made first and summed
-// after, so that the cache misses of different features overlap.
+// after, so that the cache misses of different features overlap. Given a
+// buffer of scoreBufLen, the sum needs no bounds check per entry; only the
+// first classes of it are ever touched, so its pages stay mostly unmapped.
 func (w *weights) score(feats []uint64, scores []int32, runs [][2]uint32) {
 	k := 0
 	for _, f := range feats {
@@ -92,6 +107,15 @@ func (w *weights) score(feats []uint64, scores []int32, runs [][2]uint32) {
 			runs[k] = [2]uint32{w.slots[s].start, w.slots[s+1].start}
 			k++
 		}
+	}
+	if len(scores) >= scoreBufLen {
+		buf := (*[scoreBufLen]int32)(scores)
+		for _, r := range runs[:k] {
+			for _, e := range w.ent[r[0]:r[1]] {
+				buf[e>>16] += int32(int16(uint16(e)))
+			}
+		}
+		return
 	}
 	for _, r := range runs[:k] {
 		for _, e := range w.ent[r[0]:r[1]] {
@@ -108,24 +132,45 @@ type feature struct {
 
 // model is the decoded content of a model file.
 type model struct {
-	beam   int
-	labels []string
-	w      weights
+	beam    int
+	labels  []string
+	w       weights
+	classes *perceptron.Index // nil: the model reads no word classes
 }
 
-func encodeModel(labels []string, beam int, scale float32, feats []feature) ([]byte, error) {
+// encodeModel writes a model file; classes may be nil. A model without
+// word classes keeps the older formats, so that it reproduces byte for byte.
+func encodeModel(labels []string, beam int, scale float32, feats []feature, classes *perceptron.Index) ([]byte, error) {
 	var b bytes.Buffer
-	if beam > 1 {
-		if beam > MaxBeam {
-			return nil, fmt.Errorf("parse: beam %d is too wide", beam)
-		}
-		b.Write(magicBeam[:])
-		b.WriteByte(byte(beam))
-	} else {
-		b.Write(magic[:])
-	}
 	le := binary.LittleEndian
 	var buf [8]byte
+	if beam > MaxBeam {
+		return nil, fmt.Errorf("parse: beam %d is too wide", beam)
+	}
+	switch {
+	case classes != nil:
+		b.Write(magicWC[:])
+		b.WriteByte(byte(max(beam, 1)))
+		type kv struct {
+			k uint64
+			v uint32
+		}
+		var words []kv
+		for k, v := range classes.All() {
+			words = append(words, kv{k, v})
+		}
+		slices.SortFunc(words, func(a, b kv) int { return cmp.Compare(a.k, b.k) })
+		b.Write(le.AppendUint32(buf[:0], uint32(len(words))))
+		for _, w := range words {
+			b.Write(le.AppendUint64(buf[:0], w.k))
+			b.Write(le.AppendUint32(buf[:0], w.v))
+		}
+	case beam > 1:
+		b.Write(magicBeam[:])
+		b.WriteByte(byte(beam))
+	default:
+		b.Write(magic[:])
+	}
 	if len(labels) > maxLabels {
 		return nil, fmt.Errorf("parse: %d labels is too many", len(labels))
 	}
@@ -153,8 +198,18 @@ func encodeModel(labels []string, beam int, scale float32, feats []feature) ([]b
 // decodeModel checks and decodes a model file. Every error describes what
 // is wrong; no input makes it panic.
 func decodeModel(data []byte) (*model, error) {
-	beamModel := len(data) >= len(magic) && bytes.Equal(data[:len(magic)], magicBeam[:])
-	if len(data) < len(magic)+4 || !beamModel && !bytes.Equal(data[:len(magic)], magic[:]) {
+	var version int
+	if len(data) >= len(magic)+4 {
+		switch [8]byte(data[:len(magic)]) {
+		case magic:
+			version = 1
+		case magicBeam:
+			version = 2
+		case magicWC:
+			version = 3
+		}
+	}
+	if version == 0 {
 		return nil, fmt.Errorf("not a parser model (bad magic)")
 	}
 	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
@@ -163,16 +218,37 @@ func decodeModel(data []byte) (*model, error) {
 	}
 	r := &reader{b: body[len(magic):]}
 	beam := 1
-	if beamModel {
-		if beam = int(r.u8()); beam < 2 || beam > MaxBeam {
+	if version >= 2 {
+		if beam = int(r.u8()); beam < 1 || beam > MaxBeam || beam == 1 && version == 2 {
 			return nil, fmt.Errorf("beam width %d in a beam model (2 to %d)", beam, MaxBeam)
 		}
+	}
+	var classes *perceptron.Index
+	if version == 3 {
+		nw := int(r.u32())
+		if r.err == nil && nw > len(r.b)/12 {
+			return nil, fmt.Errorf("word class count %d exceeds the file size", nw)
+		}
+		words := make(map[uint64]uint32, nw)
+		prev := uint64(0)
+		for i := 0; i < nw && r.err == nil; i++ {
+			k, v := r.u64(), r.u32()
+			if r.err == nil && (k <= prev || v == 0) {
+				return nil, fmt.Errorf("word class %d: keys not strictly increasing or empty value", i)
+			}
+			prev = k
+			words[k] = v
+		}
+		if r.err != nil {
+			return nil, r.err
+		}
+		classes = perceptron.NewIndex(words)
 	}
 	nl := int(r.u16())
 	if nl > maxLabels {
 		return nil, fmt.Errorf("%d labels (at most %d)", nl, maxLabels)
 	}
-	m := &model{beam: beam, labels: make([]string, 0, nl)}
+	m := &model{beam: beam, labels: make([]string, 0, nl), classes: classes}
 	for i := 0; i < nl && r.err == nil; i++ {
 		m.labels = append(m.labels, string(r.bytes(int(r.u8()))))
 	}
@@ -277,6 +353,13 @@ func (r *reader) u16() uint16 {
 func (r *reader) u32() uint32 {
 	if b := r.bytes(4); b != nil {
 		return binary.LittleEndian.Uint32(b)
+	}
+	return 0
+}
+
+func (r *reader) u64() uint64 {
+	if b := r.bytes(8); b != nil {
+		return binary.LittleEndian.Uint64(b)
 	}
 	return 0
 }

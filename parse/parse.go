@@ -23,6 +23,7 @@ import (
 	"sync"
 
 	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/perceptron"
 )
 
 // ModelFile is the name Load reads from its fs.FS.
@@ -36,11 +37,19 @@ type Parser struct {
 	rootLabel int
 	nclass    int
 	beam      int // decoding beam width; 1 is greedy
-	w         weights
+	// margin prunes the beam: a candidate scoring more than margin below
+	// the step's best is dropped (in quantized score units; 0: no pruning).
+	margin float64
+	w      weights
+	// classes maps words to their classes (see WordClasses); nil when the
+	// model reads none.
+	classes *perceptron.Index
 	// absent holds, per bit mask of absent groups, the summed weights of
 	// their constant features (nclass entries per mask; see extract).
 	absent []int32
-	pool   sync.Pool // *scratch
+	// absentSet holds, per mask, the templates of the absent groups.
+	absentSet []templateSet
+	pool      sync.Pool // *scratch
 }
 
 type scratch struct {
@@ -53,6 +62,7 @@ type scratch struct {
 	labels []string
 	queue  []int32
 	beam   beamScratch
+	low    []byte // lower-cased form, for word class lookups
 }
 
 // Load reads ModelFile from fsys. A missing, truncated or corrupt model gives
@@ -83,8 +93,9 @@ func fromBytes(data []byte) (*Parser, error) {
 	if root < 0 {
 		return nil, errors.New("model has no root label")
 	}
-	p := &Parser{labels: m.labels, rootLabel: root, nclass: 2 + 2*len(m.labels), w: m.w, beam: m.beam}
+	p := &Parser{labels: m.labels, rootLabel: root, nclass: 2 + 2*len(m.labels), w: m.w, beam: m.beam, classes: m.classes}
 	p.absent = absentTable(&p.w, p.nclass)
+	p.absentSet = absentSets()
 	p.pool.New = func() any { return new(scratch) }
 	return p, nil
 }
@@ -93,6 +104,18 @@ func fromBytes(data []byte) (*Parser, error) {
 // trained with; 1 is greedy). Call it
 // before the parser is used; it is not safe to call concurrently with parsing.
 func (p *Parser) SetBeam(k int) { p.beam = max(k, 1) }
+
+// SetBeamMargin prunes the beam at each step to the candidates whose score
+// is within m (in weight units, as trained) of the best one; 0 turns
+// pruning off. Most steps have a clear winner, so the beam then holds one
+// or two items and costs little more than greedy parsing. Call it before
+// the parser is used.
+func (p *Parser) SetBeamMargin(m float64) {
+	p.margin = 0
+	if m > 0 && p.w.scale > 0 {
+		p.margin = m / float64(p.w.scale)
+	}
+}
 
 // Beam returns the decoding beam width (1: greedy).
 func (p *Parser) Beam() int { return p.beam }
@@ -151,10 +174,13 @@ func tagHash(xpos, upos string) uint64 {
 func (p *Parser) parseRange(sc *scratch, doc *chronicle.Document, start, end int) {
 	n := end - start
 	sc.in.reset(n)
+	sc.in.initClasses(p.classes, n)
 	for i := 0; i < n; i++ {
 		t := &doc.Tokens[start+i]
-		sc.in.words[i] = wordHash(doc.Text[t.Start:t.End])
+		form := doc.Text[t.Start:t.End]
+		sc.in.words[i] = wordHash(form)
 		sc.in.tags[i] = tagHash(t.XPOS, t.UPOS)
+		sc.low = sc.in.setClass(i, form, p.classes, sc.low)
 	}
 	p.parse(sc, n)
 	for i := 0; i < n; i++ {
@@ -186,8 +212,8 @@ func (p *Parser) parse(sc *scratch, n int) {
 func (p *Parser) greedy(sc *scratch, n int) {
 	st := &sc.st
 	st.reset(n)
-	if cap(sc.scores) < p.nclass {
-		sc.scores = make([]int32, p.nclass)
+	if len(sc.scores) < scoreBufLen {
+		sc.scores = make([]int32, scoreBufLen)
 	}
 	scores := sc.scores[:p.nclass]
 	for !st.terminal() {
@@ -197,7 +223,7 @@ func (p *Parser) greedy(sc *scratch, n int) {
 		}
 		k, absent := extract(st, &sc.in, sc.feats[:], true)
 		p.baseScores(absent, scores)
-		p.w.score(sc.feats[:k], scores, sc.runs[:])
+		p.w.score(sc.feats[:k], sc.scores, sc.runs[:])
 		best, bestScore := -1, int32(0)
 		for c := range scores {
 			if (best < 0 || scores[c] > bestScore) && st.valid(c, p.rootLabel) {

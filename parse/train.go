@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/chronicle-news/chronicle/conllu"
+	"github.com/chronicle-news/chronicle/perceptron"
 )
 
 // Options controls Train. The zero value of a field picks the default noted.
@@ -28,6 +29,9 @@ type Options struct {
 	Dev []*conllu.Sentence
 	// Progress, when set, receives one line per iteration.
 	Progress io.Writer
+	// Classes, when set, adds word-class features (see WordClasses); the
+	// model keeps the table.
+	Classes WordClasses
 	// Checkpoint, when set, is called with each model that becomes the best
 	// so far; an error stops training.
 	Checkpoint func(Iteration, []byte) error
@@ -78,7 +82,11 @@ func Train(ctx context.Context, train []*conllu.Sentence, opts Options) ([]byte,
 	if opts.Beam > MaxBeam {
 		return nil, nil, fmt.Errorf("parse.Train: beam %d is wider than %d", opts.Beam, MaxBeam)
 	}
-	t := &trainer{idx: make(map[uint64]int32), beamWidth: opts.Beam}
+	classes, err := opts.Classes.merge()
+	if err != nil {
+		return nil, nil, err
+	}
+	t := &trainer{idx: make(map[uint64]int32), beamWidth: opts.Beam, classes: classes}
 	if err := t.prepare(train, opts.MinLiftCount); err != nil {
 		return nil, nil, err
 	}
@@ -166,6 +174,8 @@ type trainer struct {
 	keys   []uint64         // row -> feature hash
 	rows   [][]tentry
 	c      float64 // number of training steps so far
+	// classes is the merged word-class table, nil without word classes.
+	classes *perceptron.Index
 
 	st     state
 	feats  [maxFeatures]uint64
@@ -253,15 +263,18 @@ func (t *trainer) prepare(train []*conllu.Sentence, minLift int) error {
 		li[l] = i
 	}
 	t.root = li["root"]
+	var low []byte
 	for k, p := range ps {
 		s := src[k]
 		n := len(p.heads)
 		ts := tsent{gh: make([]int32, n), gl: make([]int16, n)}
 		ts.in.reset(n)
+		ts.in.initClasses(t.classes, n)
 		for i := range p.heads {
 			w := &s.Words[i]
 			ts.in.words[i] = wordHash(w.Form)
 			ts.in.tags[i] = tagHash(w.XPOS, w.UPOS)
+			low = ts.in.setClass(i, w.Form, t.classes, low)
 			ts.gh[i] = int32(p.heads[i])
 			if p.heads[i] < 0 {
 				ts.gh[i] = int32(n)
@@ -493,6 +506,6 @@ func (t *trainer) encode(prune float64) ([]byte, int, error) {
 		}
 	}
 	feats = sortFeatures(feats)
-	data, err := encodeModel(t.labels, t.beamWidth, float32(scale), feats)
+	data, err := encodeModel(t.labels, t.beamWidth, float32(scale), feats, t.classes)
 	return data, len(feats), err
 }

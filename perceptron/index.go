@@ -2,6 +2,7 @@ package perceptron
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 )
 
@@ -116,4 +117,15 @@ func DecodeIndex(d *Decoder, limit uint32) (*Index, error) {
 		keys[i], vals[i] = prev, uint32(v)
 	}
 	return buildIndex(keys, vals), nil
+}
+
+// All yields every key and its value, in table order.
+func (x *Index) All() iter.Seq2[uint64, uint32] {
+	return func(yield func(uint64, uint32) bool) {
+		for j, k := range x.keys {
+			if k != 0 && !yield(k, x.vals[j]) {
+				return
+			}
+		}
+	}
 }

@@ -232,6 +232,11 @@ func (t *Tagger) Tag(forms []string) (upos, xpos, lemmas []string) {
 // (the recognizer) to share.
 func (t *Tagger) Clusters() Clusters { return t.clusters }
 
+// Ambiguity returns the tagger's ambiguity classes (lower-case form hash
+// to the id of the set of tags seen with it in training), for other models
+// to share.
+func (t *Tagger) Ambiguity() *perceptron.Index { return t.amb }
+
 // CaseStats returns the tagger's case and frequency buckets of lower-case
 // words (see CaseStats), for other models to share.
 func (t *Tagger) CaseStats() *perceptron.Index { return t.cs }

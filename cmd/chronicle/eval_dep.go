@@ -24,6 +24,7 @@ func newEvalDepCmd() *cobra.Command {
 		asJSON   bool
 		goldTags bool
 		beam     int
+		margin   float64
 	)
 	c := &cobra.Command{
 		Use:   "dep",
@@ -62,6 +63,7 @@ relations with subtypes (nsubj:pass, obl:tmod, ...).`,
 			if beam > 0 {
 				p.SetBeam(beam)
 			}
+			p.SetBeamMargin(margin)
 			doc := parse.FromCoNLLU(sents, goldTags)
 			stages := chronicle.Pipeline{p}
 			if !goldTags {
@@ -86,7 +88,7 @@ relations with subtypes (nsubj:pass, obl:tmod, ...).`,
 				enc := json.NewEncoder(cmd.OutOrStdout())
 				enc.SetIndent("", "  ")
 				return enc.Encode(map[string]any{
-					"file": name, "files": len(files), "tags": tags, "beam": p.Beam(), "words": s.Words, "sentences": len(sents),
+					"file": name, "files": len(files), "tags": tags, "beam": p.Beam(), "beam_margin": margin, "words": s.Words, "sentences": len(sents),
 					"uas": round2(s.UAS()), "las": round2(s.LAS()),
 					"uas_no_punct": round2(s.UASNoPunct()), "las_no_punct": round2(s.LASNoPunct()),
 				})
@@ -95,6 +97,9 @@ relations with subtypes (nsubj:pass, obl:tmod, ...).`,
 			decoding := "greedy"
 			if p.Beam() > 1 {
 				decoding = fmt.Sprintf("beam %d", p.Beam())
+				if margin > 0 {
+					decoding += fmt.Sprintf(" (margin %g)", margin)
+				}
 			}
 			fmt.Fprintf(w, "%s: %d files, %d sentences, %d words, gold tokenization, %s tags, %s decoding\n", name, len(files), len(sents), s.Words, tags, decoding)
 			fmt.Fprintf(w, "with punctuation:    UAS %.2f  LAS %.2f\n", s.UAS(), s.LAS())
@@ -107,6 +112,7 @@ relations with subtypes (nsubj:pass, obl:tmod, ...).`,
 	f.BoolVar(&asJSON, "json", false, "print JSON (keys uas, las, uas_no_punct, las_no_punct: percentages)")
 	f.BoolVar(&goldTags, "gold-tags", false, "use the file's UPOS/XPOS instead of the embedded tagger")
 	f.IntVar(&beam, "beam", 0, "decoding beam width (default: the model's; 1 is greedy)")
+	f.Float64Var(&margin, "beam-margin", 0, "drop beam candidates scoring more than this below the step's best (0: keep the full beam)")
 	f.StringVar(&modelDir, "model", "", "folder holding parser.model (default: the embedded model)")
 	return c
 }

@@ -30,6 +30,7 @@ func newTrainParserCmd() *cobra.Command {
 		taggerIters  int
 		predicted    bool
 		noise        bool
+		classes      bool
 	)
 	c := &cobra.Command{
 		Use:   "parser",
@@ -79,11 +80,14 @@ The same data and flags give the same bytes.`,
 				}
 			}
 			devTags := "gold"
+			tg, err := tag.Load(models.FS())
+			if err != nil {
+				return err
+			}
+			if classes {
+				opts.Classes = parse.WordClasses{Cluster: tg.Clusters().Fine, Ambiguity: tg.Ambiguity()}
+			}
 			if predicted {
-				tg, err := tag.Load(models.FS())
-				if err != nil {
-					return err
-				}
 				conf := tagDev(tg, dev)
 				devTags = "predicted (embedded tagger)"
 				if noise && jackknife <= 1 {
@@ -121,6 +125,7 @@ The same data and flags give the same bytes.`,
 	f.IntVar(&taggerIters, "tagger-iterations", 8, "tagger training iterations per jackknife fold")
 	f.BoolVar(&predicted, "predicted-dev", true, "tag EWT dev with the embedded tagger for choosing the iteration")
 	f.BoolVar(&noise, "tag-noise", true, "with --predicted-dev and no --jackknife: replace training tags by draws from the tagger's dev confusions")
+	f.BoolVar(&classes, "word-classes", false, "add features of the embedded tagger's word clusters and tag ambiguity classes (the model keeps a copy of both)")
 	f.IntVar(&opts.Beam, "beam", 1, "beam width: above 1, train globally (structured perceptron, max-violation) and decode with this beam")
 	f.Uint64Var(&opts.Seed, "seed", 1, "random seed")
 	f.Float64Var(&opts.Prune, "prune", 0.3, "drop averaged weights below this magnitude")
