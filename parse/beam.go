@@ -110,9 +110,9 @@ type beamScratch struct {
 	cur, next []beamItem
 	top       topK
 	// Per step: the features of each item to score (template t at
-	// feats[j][t]), its index in cur and its absent groups.
+	// feats[j][t]) and its absent groups; slot maps items to rows.
 	feats  [][maxFeatures]uint64
-	who    []int32
+	slot   []int32
 	masks  []uint32
 	list   [maxFeatures]uint64
 	shared []int32 // scores of the features all items share; scoreBufLen
@@ -125,7 +125,7 @@ func (b *beamScratch) items(k int) {
 	}
 	if len(b.feats) < k {
 		b.feats = make([][maxFeatures]uint64, k)
-		b.who = make([]int32, k)
+		b.slot = make([]int32, k)
 		b.masks = make([]uint32, k)
 	}
 }
@@ -153,27 +153,34 @@ func (p *Parser) parseBeam(sc *scratch, n, k int) {
 	scores, shared := sc.scores[:p.nclass], bs.shared[:p.nclass]
 	for !bs.cur[0].st.terminal() {
 		bs.top.reset(k)
+		// First the features of every item that has a choice; slot[i] is
+		// item i's row in feats, or -1-c when its only move is class c.
 		m, nf := 0, 0
 		for i := 0; i < live; i++ {
 			it := &bs.cur[i]
 			if c, ok := it.st.forced(p.rootLabel); ok {
-				bs.top.offer(cand{int32(i), int32(c), it.score})
+				bs.slot[i] = -1 - int32(c)
 				continue
 			}
 			nf, bs.masks[m] = extract(&it.st, &sc.in, bs.feats[m][:], false)
-			bs.who[m] = int32(i)
+			bs.slot[i] = int32(m)
 			m++
 		}
 		// Items of one step share many features (the same buffer words,
-		// often the same stack top): those are summed once. Integer sums
-		// do not depend on order, so the scores are the ones of scoring
-		// each item alone.
+		// often the same stack top): those are summed once. Templates of a
+		// position absent in any item are left to each item's absent row.
+		// Integer sums do not depend on order, so the scores are the ones
+		// of scoring each item alone.
 		var common templateSet
 		if m > 1 {
-			absent0 := p.absentSet[bs.masks[0]]
+			var anyAbsent uint32
+			for _, mask := range bs.masks[:m] {
+				anyAbsent |= mask
+			}
+			skip := p.absentSet[anyAbsent]
 			list := bs.list[:0]
 			for t, f := range bs.feats[0][:nf] {
-				if absent0.has(t) {
+				if skip.has(t) {
 					continue
 				}
 				same := true
@@ -188,8 +195,15 @@ func (p *Parser) parseBeam(sc *scratch, n, k int) {
 			clear(shared)
 			p.w.score(list, bs.shared, sc.runs[:])
 		}
-		for j := 0; j < m; j++ {
-			i := int(bs.who[j])
+		// Then offer every item's moves in item order, as ties keep the
+		// earlier offer.
+		for i := 0; i < live; i++ {
+			it := &bs.cur[i]
+			j := bs.slot[i]
+			if j < 0 {
+				bs.top.offer(cand{int32(i), -1 - j, it.score})
+				continue
+			}
 			absent := p.absentSet[bs.masks[j]]
 			list := bs.list[:0]
 			for t, f := range bs.feats[j][:nf] {
@@ -204,7 +218,7 @@ func (p *Parser) parseBeam(sc *scratch, n, k int) {
 				}
 			}
 			p.w.score(list, sc.scores, sc.runs[:])
-			offerInts(&bs.top, i, &bs.cur[i], scores, p.rootLabel)
+			offerInts(&bs.top, i, it, scores, p.rootLabel)
 		}
 		list := bs.top.list
 		if p.margin > 0 {

@@ -223,6 +223,47 @@ func TestBeamPruning(t *testing.T) {
 			}
 		}
 	}
+	// Ties: a model without weights scores every move 0, so only the
+	// order of offers decides; a tag hash equal to the absent-position
+	// constant must not make a feature count twice.
+	held := sents[200:]
+	empty, err := encodeModel(p.labels, 4, 0.01, nil, p.classes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := fromBytes(empty)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := &trainer{idx: map[uint64]int32{}, classes: p.classes}
+	if err := tr.prepare(held, 1); err != nil {
+		t.Fatal(err)
+	}
+	sc := new(scratch)
+	for _, k := range []int{2, 4, 8, 16, MaxBeam} {
+		for _, pp := range []*Parser{q, p} {
+			for si := range tr.sents {
+				s := &tr.sents[si]
+				n := len(s.gh)
+				sc.in = s.in
+				if pp == p && k == 4 {
+					sc.in.tags = slices.Clone(s.in.tags)
+					for i := 0; i < n; i += 3 {
+						sc.in.tags[i] = noneVal
+					}
+				}
+				want := pp.beamRef(sc, n, k)
+				pp.parseBeam(sc, n, k)
+				if !slices.Equal(want.head[:n], sc.st.head[:n]) || !slices.Equal(want.label[:n], sc.st.label[:n]) {
+					t.Fatalf("k %d, empty model %v, sentence %d: beam decoder and reference differ", k, pp == q, si)
+				}
+			}
+		}
+	}
+	p.SetBeam(MaxBeam + 10)
+	if p.Beam() != MaxBeam {
+		t.Errorf("SetBeam(MaxBeam+10): beam %d", p.Beam())
+	}
 	p.SetBeamMargin(0.5)
 	if p.margin <= 0 {
 		t.Fatal("SetBeamMargin(0.5) left pruning off")

@@ -34,7 +34,7 @@ func (wc WordClasses) merge() (*perceptron.Index, error) {
 			continue
 		}
 		for k, v := range x.idx.All() {
-			if v+1 >= 0xffff {
+			if v >= 0xfffe {
 				return nil, fmt.Errorf("parse: word class %d is too large", v)
 			}
 			m[k] |= (v + 1) << x.shift

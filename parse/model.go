@@ -90,16 +90,20 @@ func (w *weights) slot(k uint32) int {
 }
 
 // scoreBufLen is the length of a score buffer that score indexes without
-// bounds checks: every class id (an entry's top 16 bits) is below it.
-const scoreBufLen = 1 << 16
+// bounds checks: it exceeds every class id (nclass <= 2+2*maxLabels, checked
+// at load), so masking an id with scoreBufLen-1 leaves it unchanged and
+// proves the index in range.
+const scoreBufLen = 4096
+
+// scoreBufLen must exceed the largest class id.
+const _ = uint(scoreBufLen - (2 + 2*maxLabels) - 1)
 
 // score adds the weights of feats into scores (len >= number of classes).
 // runs is scratch space of len >= len(feats).
 //
 // Tuned: the inner loop of parsing. All probes are made first and summed
 // after, so that the cache misses of different features overlap. Given a
-// buffer of scoreBufLen, the sum needs no bounds check per entry; only the
-// first classes of it are ever touched, so its pages stay mostly unmapped.
+// buffer of scoreBufLen, the sum needs no bounds check per entry.
 func (w *weights) score(feats []uint64, scores []int32, runs [][2]uint32) {
 	k := 0
 	for _, f := range feats {
@@ -112,7 +116,7 @@ func (w *weights) score(feats []uint64, scores []int32, runs [][2]uint32) {
 		buf := (*[scoreBufLen]int32)(scores)
 		for _, r := range runs[:k] {
 			for _, e := range w.ent[r[0]:r[1]] {
-				buf[e>>16] += int32(int16(uint16(e)))
+				buf[(e>>16)&(scoreBufLen-1)] += int32(int16(uint16(e)))
 			}
 		}
 		return
@@ -233,8 +237,8 @@ func decodeModel(data []byte) (*model, error) {
 		prev := uint64(0)
 		for i := 0; i < nw && r.err == nil; i++ {
 			k, v := r.u64(), r.u32()
-			if r.err == nil && (k <= prev || v == 0) {
-				return nil, fmt.Errorf("word class %d: keys not strictly increasing or empty value", i)
+			if r.err == nil && (k <= prev || v == 0 || v&0xffff == 0xffff || v>>16 == 0xffff) {
+				return nil, fmt.Errorf("word class %d: keys not strictly increasing, or a bad value %#x", i, v)
 			}
 			prev = k
 			words[k] = v

@@ -101,9 +101,9 @@ func fromBytes(data []byte) (*Parser, error) {
 }
 
 // SetBeam sets the decoding beam width (by default the width the model was
-// trained with; 1 is greedy). Call it
+// trained with; 1 is greedy; at most MaxBeam). Call it
 // before the parser is used; it is not safe to call concurrently with parsing.
-func (p *Parser) SetBeam(k int) { p.beam = max(k, 1) }
+func (p *Parser) SetBeam(k int) { p.beam = min(max(k, 1), MaxBeam) }
 
 // SetBeamMargin prunes the beam at each step to the candidates whose score
 // is within m (in weight units, as trained) of the best one; 0 turns
