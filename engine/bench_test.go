@@ -39,8 +39,11 @@ func bbcTexts(b *testing.B, n int) [][]byte {
 // grammar core (issue 3): tag, parse, ner. Every article is parsed
 // (KeepOffTopic), and the relevance stage, which is no part of the core,
 // is left out.
-func grammarCore(b *testing.B) chronicle.Pipeline {
-	full, err := engine.New(engine.Options{KeepOffTopic: true})
+func grammarCore(b *testing.B) chronicle.Pipeline { return grammarCoreOf(b, false) }
+
+// grammarCoreOf is grammarCore with the greedy or the accurate parser.
+func grammarCoreOf(b *testing.B, accurate bool) chronicle.Pipeline {
+	full, err := engine.New(engine.Options{KeepOffTopic: true, AccurateParser: accurate})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -60,6 +63,13 @@ func grammarCore(b *testing.B) chronicle.Pipeline {
 // batch is how many documents a goroutine analyses stage by stage, as
 // ingest does (chronicle.Pipeline.ProcessBatch).
 const batch = chronicle.BatchSize
+
+// BenchmarkGrammarCoreAccurate is BenchmarkGrammarCore with the embedded
+// beam-search parser (engine.Options.AccurateParser).
+func BenchmarkGrammarCoreAccurate(b *testing.B) {
+	texts := bbcTexts(b, 300)
+	benchPipeline(b, grammarCoreOf(b, true), texts, 1, batch)
+}
 
 // BenchmarkGrammarCore runs tokenize, segment, tag, parse and NER over 300
 // BBC articles on one goroutine, in batches of 8 as ingest runs them.

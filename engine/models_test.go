@@ -24,3 +24,15 @@ func TestModelsOverEmbedded(t *testing.T) {
 		t.Fatal("a corrupt parser.model in the folder was not reported")
 	}
 }
+
+// TestAccurateParser: the option loads the embedded beam-search parser, and
+// a parser.model in a model folder still wins over it.
+func TestAccurateParser(t *testing.T) {
+	if _, err := engine.New(engine.Options{AccurateParser: true}); err != nil {
+		t.Fatalf("accurate parser: %v", err)
+	}
+	bad := fstest.MapFS{"parser.model": {Data: []byte("not a model")}}
+	if _, err := engine.New(engine.Options{AccurateParser: true, Models: bad}); err == nil {
+		t.Fatal("a corrupt parser.model in the folder did not replace the accurate parser")
+	}
+}

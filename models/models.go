@@ -26,6 +26,34 @@ func FS() fs.FS {
 // only a retrained parser.model is a complete model set.
 func Over(fsys fs.FS) fs.FS { return overlay{top: fsys, base: FS()} }
 
+// Layer returns top over base: a file top holds is read from it, any other
+// from base.
+func Layer(top, base fs.FS) fs.FS { return overlay{top: top, base: base} }
+
+// AccurateParserFile is the embedded beam-search parser (beam 4, word
+// classes): more accurate than parser.model, the greedy default, and about
+// four times slower (see the top-level README).
+const AccurateParserFile = "parser-accurate.model"
+
+// Accurate returns the embedded model set with AccurateParserFile read as
+// parser.model.
+func Accurate() fs.FS {
+	return alias{FS(), "parser.model", AccurateParserFile}
+}
+
+// alias serves the file target under the name name.
+type alias struct {
+	fs.FS
+	name, target string
+}
+
+func (a alias) Open(name string) (fs.File, error) {
+	if name == a.name {
+		name = a.target
+	}
+	return a.FS.Open(name)
+}
+
 type overlay struct{ top, base fs.FS }
 
 // Open opens name from the top folder, else from the embedded set. Listing

@@ -25,3 +25,29 @@ func TestOver(t *testing.T) {
 		t.Fatal("a file in neither set was found")
 	}
 }
+
+// TestAccurate: the accurate set serves the beam-search parser as
+// parser.model and every other file as the embedded set does; Layer puts a
+// folder over it.
+func TestAccurate(t *testing.T) {
+	want, err := fs.ReadFile(FS(), AccurateParserFile)
+	if err != nil {
+		t.Skipf("no embedded accurate parser: %v", err)
+	}
+	got, err := fs.ReadFile(Accurate(), "parser.model")
+	if err != nil || string(got) != string(want) {
+		t.Fatalf("parser.model of the accurate set: %d bytes, %v; want %s", len(got), err, AccurateParserFile)
+	}
+	greedy, _ := fs.ReadFile(FS(), "parser.model")
+	if string(greedy) == string(want) {
+		t.Fatal("the default parser.model is the accurate one")
+	}
+	tg, _ := fs.ReadFile(FS(), "tagger.model")
+	if got, err := fs.ReadFile(Accurate(), "tagger.model"); err != nil || len(got) != len(tg) {
+		t.Fatalf("tagger.model of the accurate set: %d bytes, %v", len(got), err)
+	}
+	top := fstest.MapFS{"parser.model": {Data: []byte("mine")}}
+	if got, _ := fs.ReadFile(Layer(top, Accurate()), "parser.model"); string(got) != "mine" {
+		t.Fatalf("Layer: parser.model %q, want the folder's", got)
+	}
+}

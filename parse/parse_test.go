@@ -17,6 +17,18 @@ import (
 // embedded loads the embedded model once for all tests (it is read-only).
 var embedded = sync.OnceValues(func() (*parse.Parser, error) { return parse.Load(models.FS()) })
 
+// accurate loads the embedded beam-search parser once.
+var accurate = sync.OnceValues(func() (*parse.Parser, error) { return parse.Load(models.Accurate()) })
+
+func loadAccurate(t testing.TB) *parse.Parser {
+	t.Helper()
+	p, err := accurate()
+	if err != nil {
+		t.Fatalf("embedded accurate model: %v", err)
+	}
+	return p
+}
+
 func loadParser(t testing.TB) *parse.Parser {
 	t.Helper()
 	p, err := embedded()

@@ -41,11 +41,11 @@ type benchResult struct {
 
 func newBenchCmd() *cobra.Command {
 	var (
-		corpus   string
-		limit    int
-		asJSON   bool
-		modelDir string
-		keep     bool
+		corpus string
+		limit  int
+		asJSON bool
+		mf     modelFlags
+		keep   bool
 	)
 	c := &cobra.Command{
 		Use:   "bench [--corpus DIR]",
@@ -77,7 +77,7 @@ judged off topic are not parsed unless --keep-off-topic.`,
 				}
 			}
 			t0 := time.Now()
-			pipe, err := engine.New(engine.Options{Models: modelsFS(modelDir), KeepOffTopic: keep})
+			pipe, err := engine.New(withKeep(mf.options(), keep))
 			if err != nil {
 				return err
 			}
@@ -152,7 +152,7 @@ judged off topic are not parsed unless --keep-off-topic.`,
 	f.StringVar(&corpus, "corpus", "", "folder of .txt articles (default ../shared/corpora/bbc-news)")
 	f.IntVar(&limit, "limit", 0, "use at most this many files")
 	f.BoolVar(&asJSON, "json", false, "print JSON")
-	f.StringVar(&modelDir, "models", "", modelsUsage)
+	mf.register(f)
 	f.BoolVar(&keep, "keep-off-topic", false, "run every stage on every article, parsing those judged off topic too")
 	return c
 }

@@ -25,6 +25,7 @@ func newEvalDepCmd() *cobra.Command {
 		goldTags bool
 		beam     int
 		margin   float64
+		accurate bool
 	)
 	c := &cobra.Command{
 		Use:   "dep",
@@ -53,6 +54,9 @@ relations with subtypes (nsubj:pass, obl:tmod, ...).`,
 			}
 			name := strings.Join(gold, ",")
 			fsys := models.FS()
+			if accurate {
+				fsys = models.Accurate()
+			}
 			if modelDir != "" {
 				fsys = os.DirFS(modelDir)
 			}
@@ -112,6 +116,7 @@ relations with subtypes (nsubj:pass, obl:tmod, ...).`,
 	f.BoolVar(&asJSON, "json", false, "print JSON (keys uas, las, uas_no_punct, las_no_punct: percentages)")
 	f.BoolVar(&goldTags, "gold-tags", false, "use the file's UPOS/XPOS instead of the embedded tagger")
 	f.IntVar(&beam, "beam", 0, "decoding beam width (default: the model's; 1 is greedy)")
+	f.BoolVar(&accurate, "accurate", false, "score the embedded beam-search parser ("+models.AccurateParserFile+") instead of the greedy one")
 	f.Float64Var(&margin, "beam-margin", 0, "drop beam candidates scoring more than this below the step's best (0: keep the full beam)")
 	f.StringVar(&modelDir, "model", "", "folder holding parser.model (default: the embedded model)")
 	return c

@@ -23,7 +23,7 @@ func newEvalEventsCmd() *cobra.Command {
 		gold     string
 		dicts    []string
 		conv     string
-		modelDir string
+		mf       modelFlags
 		lexicons []string
 		verbs    []string
 	)
@@ -85,7 +85,7 @@ func newEvalEventsCmd() *cobra.Command {
 					}
 				}
 			}
-			pipe, err := engine.New(engine.Options{Models: modelsFS(modelDir), Lexicon: lx})
+			pipe, err := engine.New(withLexicon(mf.options(), lx))
 			if err != nil {
 				return err
 			}
@@ -129,7 +129,7 @@ func newEvalEventsCmd() *cobra.Command {
 	f.StringVar(&conv, "cameo2plover", "", "CAMEO→PLOVER table (default: ../../plover/CAMEO2PLOVER-2021.txt from --gold)")
 	f.StringSliceVar(&lexicons, "lexicon", nil, "extra event lexicon files (their patterns take precedence)")
 	f.StringSliceVar(&verbs, "verbs", nil, "PETRARCH verb dictionaries to load as user patterns (e.g. PETR.Validate.verbs.txt)")
-	f.StringVar(&modelDir, "models", "", modelsUsage)
+	mf.register(f)
 	return c
 }
 

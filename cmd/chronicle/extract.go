@@ -23,7 +23,7 @@ func newExtractCmd() *cobra.Command {
 		title        string
 		url          string
 		maxBytes     int
-		modelDir     string
+		mf           modelFlags
 		keepOffTopic bool
 		lexicons     []string
 		actorDics    []string
@@ -73,7 +73,7 @@ With no FILE, or when FILE is -, it reads standard input.`,
 				}
 				doc.Published = t
 			}
-			opts, err := engineOptions(modelDir, lexicons, actorDics, keepOffTopic)
+			opts, err := engineOptions(mf, lexicons, actorDics, keepOffTopic)
 			if err != nil {
 				return err
 			}
@@ -103,7 +103,7 @@ With no FILE, or when FILE is -, it reads standard input.`,
 	f.StringVar(&title, "title", "", "document title (for plain text)")
 	f.StringVar(&url, "url", "", "document URL")
 	f.IntVar(&maxBytes, "max-bytes", chronicle.DefaultMaxBytes, "refuse input larger than this many bytes")
-	f.StringVar(&modelDir, "models", "", modelsUsage)
+	mf.register(f)
 	f.StringSliceVar(&lexicons, "lexicon", nil, "extra event lexicon files (format: event/lexicon.txt; their patterns take precedence)")
 	f.StringSliceVar(&actorDics, "actors", nil, "actor dictionaries: Chronicle .tsv (package registry) or PETRARCH/Phoenix .txt; they take precedence")
 	f.BoolVar(&keepOffTopic, "keep-off-topic", false, keepOffTopicUsage)

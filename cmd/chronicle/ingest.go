@@ -81,10 +81,10 @@ func redact(dsn string) string {
 }
 
 // newPipeline returns the analysis pipeline: every stage of the default
-// engine, with the embedded models under the files of modelDir (when set);
+// engine, with the models the flags choose;
 // keepOffTopic parses articles judged off topic too and keeps their events.
-func newPipeline(modelDir string, keepOffTopic bool) (chronicle.Stage, error) {
-	p, err := engine.New(engine.Options{Models: modelsFS(modelDir), KeepOffTopic: keepOffTopic})
+func newPipeline(mf modelFlags, keepOffTopic bool) (chronicle.Stage, error) {
+	p, err := engine.New(withKeep(mf.options(), keepOffTopic))
 	if err != nil {
 		return nil, fmt.Errorf("load the pipeline (use --no-analysis to store documents unanalysed): %w", err)
 	}
@@ -100,7 +100,7 @@ func newIngestCmd() *cobra.Command {
 		published         string
 		quiet             bool
 		keepOffTopic      bool
-		modelDir          string
+		mf                modelFlags
 	)
 	c := &cobra.Command{
 		Use:   "ingest [--db DSN] PATH...",
@@ -138,7 +138,7 @@ With --queue (for a PostgreSQL database) documents are only enqueued, and
 			defer store.Close()
 			var stage chronicle.Stage
 			if !queue && !noAnalysis {
-				if stage, err = newPipeline(modelDir, keepOffTopic); err != nil {
+				if stage, err = newPipeline(mf, keepOffTopic); err != nil {
 					return err
 				}
 			}
@@ -187,7 +187,7 @@ With --queue (for a PostgreSQL database) documents are only enqueued, and
 	}
 	f := c.Flags()
 	f.BoolVar(&keepOffTopic, "keep-off-topic", false, keepOffTopicUsage)
-	f.StringVar(&modelDir, "models", "", modelsUsage)
+	mf.register(f)
 	f.StringVar(&db, "db", "", dbHelp)
 	f.BoolVar(&queue, "queue", false, "only enqueue the documents, for 'chronicle worker' processes to analyse")
 	f.BoolVar(&noAnalysis, "no-analysis", false, "store documents without running the analysis pipeline")

@@ -18,7 +18,7 @@ func newServeCmd() *cobra.Command {
 		db, addr, token, cors string
 		allowRemote, noModels bool
 		keepOffTopic          bool
-		modelDir              string
+		mf                    modelFlags
 		maxBody               int64
 		timeout               time.Duration
 	)
@@ -63,7 +63,7 @@ $CHRONICLE_TOKEN; with none, writes are off. CORS is off unless
 				}
 			}
 			if !noModels {
-				p, err := newPipeline(modelDir, keepOffTopic)
+				p, err := newPipeline(mf, keepOffTopic)
 				if err != nil {
 					return err
 				}
@@ -97,7 +97,7 @@ $CHRONICLE_TOKEN; with none, writes are off. CORS is off unless
 	f.Int64Var(&maxBody, "max-body", chttp.DefaultMaxBodyBytes, "largest request body, in bytes")
 	f.DurationVar(&timeout, "timeout", chttp.DefaultRequestTimeout, "longest time one request may take")
 	f.BoolVar(&keepOffTopic, "keep-off-topic", false, "analyse articles judged off topic fully in /api/extract, POST /api/documents and article highlights (as ingest --keep-off-topic does)")
-	f.StringVar(&modelDir, "models", "", modelsUsage)
+	mf.register(f)
 	f.BoolVar(&noModels, "no-analysis", false, "do not load the models: /api/extract, POST /api/documents and article highlights are off")
 	return c
 }

@@ -16,7 +16,7 @@ func newWorkerCmd() *cobra.Command {
 		lease, poll    time.Duration
 		drain          bool
 		keepOffTopic   bool
-		modelDir       string
+		mf             modelFlags
 	)
 	c := &cobra.Command{
 		Use:   "worker [--db postgres://...]",
@@ -36,7 +36,7 @@ more work with --drain.`,
 				return err
 			}
 			defer store.Close()
-			stage, err := newPipeline(modelDir, keepOffTopic)
+			stage, err := newPipeline(mf, keepOffTopic)
 			if err != nil {
 				return err
 			}
@@ -66,7 +66,7 @@ more work with --drain.`,
 	}
 	f := c.Flags()
 	f.BoolVar(&keepOffTopic, "keep-off-topic", false, keepOffTopicUsage)
-	f.StringVar(&modelDir, "models", "", modelsUsage)
+	mf.register(f)
 	f.StringVar(&db, "db", "", dbHelp)
 	f.StringVar(&name, "name", "", "worker name, unique among the workers (default host-pid)")
 	f.IntVar(&workers, "workers", 0, "analysing goroutines (default: number of CPUs)")
