@@ -6,10 +6,12 @@
 // lifting (Nivre & Nilsson 2005).
 //
 // A model trained with a beam (Options.Beam; Zhang & Nivre 2011, trained
-// globally with the max-violation update) decodes with that beam: on EWT
-// dev a width of 4 gains 0.2 to 0.8 UAS and LAS (two seeds) over the
-// greedy model for about four times the parse time, so the embedded model
-// is greedy. The model file records the width (SetBeam overrides it).
+// globally with the max-violation update) decodes with that beam. With word
+// classes (Options.Classes: the tagger's clusters and tag ambiguity
+// classes) a width of 4 reaches UAS/LAS 87.14/84.19 on EWT test against the
+// greedy model's 86.01/83.09, for about four times the parse time; it is
+// embedded as models.AccurateParserFile, and the default model is greedy.
+// The model file records the width (SetBeam overrides it).
 //
 // The model is read from an fs.FS ("parser.model"), normally
 // models.FS(); Train writes one.

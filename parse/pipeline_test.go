@@ -311,6 +311,17 @@ func BenchmarkParseNews(b *testing.B) {
 	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
 
+// BenchmarkParseNewsAccurate is BenchmarkParseNews with the embedded
+// beam-search parser (models.Accurate).
+func BenchmarkParseNewsAccurate(b *testing.B) {
+	p := loadAccurate(b)
+	docs, ntok, nbytes := bbcDocs(b)
+	b.SetBytes(int64(nbytes))
+	b.ReportAllocs()
+	b.ResetTimer()
+	parseAll(b, p, docs, ntok)
+}
+
 // BenchmarkParseNewsBeam parses tagged BBC news at several beam widths with
 // the embedded (greedy) model's weights: the decoder's cost per width. A
 // beam-trained model's own figure depends on its size; measure it by
