@@ -7,6 +7,7 @@ import (
 	"embed"
 	"errors"
 	"io/fs"
+	"path"
 )
 
 //go:embed data
@@ -32,26 +33,17 @@ func Layer(top, base fs.FS) fs.FS { return overlay{top: top, base: base} }
 
 // AccurateParserFile is the embedded beam-search parser (beam 4, word
 // classes): more accurate than parser.model, the greedy default, and about
-// four times slower (see the top-level README).
-const AccurateParserFile = "parser-accurate.model"
+// 3.5 times slower (see the top-level README).
+const AccurateParserFile = "accurate/parser.model"
 
-// Accurate returns the embedded model set with AccurateParserFile read as
-// parser.model.
+// Accurate returns the embedded model set with the accurate parser in place
+// of parser.model: the folder accurate/ over the embedded set.
 func Accurate() fs.FS {
-	return alias{FS(), "parser.model", AccurateParserFile}
-}
-
-// alias serves the file target under the name name.
-type alias struct {
-	fs.FS
-	name, target string
-}
-
-func (a alias) Open(name string) (fs.File, error) {
-	if name == a.name {
-		name = a.target
+	sub, err := fs.Sub(FS(), path.Dir(AccurateParserFile))
+	if err != nil {
+		panic(err) // embedded above; unreachable
 	}
-	return a.FS.Open(name)
+	return Layer(sub, FS())
 }
 
 type overlay struct{ top, base fs.FS }

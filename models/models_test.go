@@ -32,7 +32,7 @@ func TestOver(t *testing.T) {
 func TestAccurate(t *testing.T) {
 	want, err := fs.ReadFile(FS(), AccurateParserFile)
 	if err != nil {
-		t.Skipf("no embedded accurate parser: %v", err)
+		t.Fatalf("no embedded accurate parser: %v", err)
 	}
 	got, err := fs.ReadFile(Accurate(), "parser.model")
 	if err != nil || string(got) != string(want) {
@@ -43,8 +43,11 @@ func TestAccurate(t *testing.T) {
 		t.Fatal("the default parser.model is the accurate one")
 	}
 	tg, _ := fs.ReadFile(FS(), "tagger.model")
-	if got, err := fs.ReadFile(Accurate(), "tagger.model"); err != nil || len(got) != len(tg) {
-		t.Fatalf("tagger.model of the accurate set: %d bytes, %v", len(got), err)
+	if got, err := fs.ReadFile(Accurate(), "tagger.model"); err != nil || string(got) != string(tg) {
+		t.Fatalf("tagger.model of the accurate set: %d bytes, %v; want the embedded one", len(got), err)
+	}
+	if info, err := fs.Stat(Accurate(), "parser.model"); err != nil || info.Name() != "parser.model" || info.Size() != int64(len(want)) {
+		t.Fatalf("Stat(parser.model) of the accurate set: %v, %v", info, err)
 	}
 	top := fstest.MapFS{"parser.model": {Data: []byte("mine")}}
 	if got, _ := fs.ReadFile(Layer(top, Accurate()), "parser.model"); string(got) != "mine" {

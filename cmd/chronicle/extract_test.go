@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/spf13/pflag"
 
 	"github.com/chronicle-news/chronicle/internal/shared"
 )
@@ -173,5 +174,33 @@ func TestHeadline(t *testing.T) {
 		if got := headline(tt.text); got != tt.want {
 			t.Errorf("headline(%q) = %q, want %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestAccurateFlag: every command that builds the pipeline takes
+// --accurate and --models, and the flags reach the engine options.
+func TestAccurateFlag(t *testing.T) {
+	root := newRootCmd()
+	for _, path := range [][]string{{"extract"}, {"ingest"}, {"worker"}, {"serve"}, {"bench"}, {"eval", "events"}, {"eval", "dep"}} {
+		c, _, err := root.Find(path)
+		if err != nil || c.Name() != path[len(path)-1] {
+			t.Fatalf("%v: no such command (%v)", path, err)
+		}
+		if c.Flags().Lookup("accurate") == nil {
+			t.Errorf("%v: no --accurate flag", path)
+		}
+	}
+	var mf modelFlags
+	fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
+	mf.register(fs)
+	if err := fs.Parse([]string{"--accurate", "--models", t.TempDir()}); err != nil {
+		t.Fatal(err)
+	}
+	opts := mf.options()
+	if !opts.AccurateParser || opts.Models == nil {
+		t.Errorf("--accurate --models DIR gave AccurateParser %v, Models %v", opts.AccurateParser, opts.Models)
+	}
+	if opts := (&modelFlags{}).options(); opts.AccurateParser || opts.Models != nil {
+		t.Errorf("no flags gave AccurateParser %v, Models %v", opts.AccurateParser, opts.Models)
 	}
 }
