@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	"context"
 	"encoding/binary"
 	"hash/crc32"
@@ -74,17 +73,7 @@ func TestBeamOfOneIsGreedy(t *testing.T) {
 func TestTrainBeam(t *testing.T) {
 	sents := smallTrain(t, 300)
 	opts := Options{Iterations: 2, Seed: 5, Beam: 4, Dev: sents[200:]}
-	a, hist, err := Train(context.Background(), sents[:200], opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _, err := Train(context.Background(), sents[:200], opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(a, b) {
-		t.Fatal("two beam trainings on the same data differ")
-	}
+	a, hist := trainTwice(t, sents[:200], opts)
 	p, err := fromBytes(a)
 	if err != nil {
 		t.Fatal(err)
@@ -99,20 +88,7 @@ func TestTrainBeam(t *testing.T) {
 	if err := p.Process(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range doc.Sentences {
-		roots := 0
-		for i := s.Tokens.Start; i < s.Tokens.End; i++ {
-			h := int(doc.Tokens[i].Head)
-			if h == -1 {
-				roots++
-			} else if h < s.Tokens.Start || h >= s.Tokens.End {
-				t.Fatalf("token %d: head %d outside its sentence", i, h)
-			}
-		}
-		if roots != 1 {
-			t.Fatalf("sentence at token %d: %d roots", s.Tokens.Start, roots)
-		}
-	}
+	oneRootEach(t, doc)
 	// A sentence longer than maxBeamWords is parsed greedily, into a tree.
 	var long []string
 	for len(long) <= maxBeamWords {
@@ -189,14 +165,8 @@ func (p *Parser) beamRef(sc *scratch, n, k int) *state {
 // without word classes; with a margin it still gives complete trees.
 func TestBeamPruning(t *testing.T) {
 	sents := smallTrain(t, 300)
-	var forms []string
-	for _, s := range sents {
-		for _, w := range s.Words {
-			forms = append(forms, w.Form)
-		}
-	}
 	var p *Parser
-	for _, classes := range []WordClasses{{}, testClasses(forms)} {
+	for _, classes := range []WordClasses{{}, testClasses(formsOf(sents))} {
 		data, _, err := Train(context.Background(), sents[:200], Options{Iterations: 2, Seed: 5, Beam: 4, Classes: classes})
 		if err != nil {
 			t.Fatal(err)
@@ -272,15 +242,5 @@ func TestBeamPruning(t *testing.T) {
 	if err := p.Process(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range doc.Sentences {
-		roots := 0
-		for i := s.Tokens.Start; i < s.Tokens.End; i++ {
-			if doc.Tokens[i].Head == -1 {
-				roots++
-			}
-		}
-		if roots != 1 {
-			t.Fatalf("margin 0.5, sentence at token %d: %d roots", s.Tokens.Start, roots)
-		}
-	}
+	oneRootEach(t, doc)
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/conllu"
 	"github.com/chronicle-news/chronicle/internal/shared"
 )
@@ -233,20 +234,59 @@ func smallTrain(t *testing.T, n int) []*conllu.Sentence {
 	return sents[:n]
 }
 
-func TestTrainReproducible(t *testing.T) {
-	sents := smallTrain(t, 400)
-	opts := Options{Iterations: 3, Seed: 7, Dev: sents[300:]}
-	a, _, err := Train(context.Background(), sents[:300], opts)
+// trainTwice trains twice on the same data and fails unless both models
+// are the same bytes; it returns the model and the first training's history.
+func trainTwice(t *testing.T, sents []*conllu.Sentence, opts Options) ([]byte, []Iteration) {
+	t.Helper()
+	a, hist, err := Train(context.Background(), sents, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _, err := Train(context.Background(), sents[:300], opts)
+	b, _, err := Train(context.Background(), sents, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a, b) {
 		t.Fatalf("two trainings on the same data differ (%d vs %d bytes)", len(a), len(b))
 	}
+	return a, hist
+}
+
+// formsOf returns every word form of sents.
+func formsOf(sents []*conllu.Sentence) []string {
+	var forms []string
+	for _, s := range sents {
+		for _, w := range s.Words {
+			forms = append(forms, w.Form)
+		}
+	}
+	return forms
+}
+
+// oneRootEach fails unless every sentence of doc is a tree: one root, and
+// every head inside the sentence.
+func oneRootEach(t *testing.T, doc *chronicle.Document) {
+	t.Helper()
+	for _, s := range doc.Sentences {
+		roots := 0
+		for i := s.Tokens.Start; i < s.Tokens.End; i++ {
+			h := int(doc.Tokens[i].Head)
+			if h == -1 {
+				roots++
+			} else if h < s.Tokens.Start || h >= s.Tokens.End {
+				t.Fatalf("token %d: head %d outside its sentence", i, h)
+			}
+		}
+		if roots != 1 {
+			t.Fatalf("sentence at token %d: %d roots", s.Tokens.Start, roots)
+		}
+	}
+}
+
+func TestTrainReproducible(t *testing.T) {
+	sents := smallTrain(t, 400)
+	opts := Options{Iterations: 3, Seed: 7, Dev: sents[300:]}
+	a, _ := trainTwice(t, sents[:300], opts)
 	opts.Seed = 8
 	c, _, err := Train(context.Background(), sents[:300], opts)
 	if err != nil {

@@ -287,8 +287,13 @@ func parseAll(b *testing.B, p *parse.Parser, docs []*chronicle.Document, ntok in
 
 // BenchmarkParseNews parses tagged BBC news (tokenizer, segmenter and tagger
 // run once, outside the timer).
-func BenchmarkParseNews(b *testing.B) {
-	p := loadParser(b)
+func BenchmarkParseNews(b *testing.B) { benchParseNews(b, loadParser(b)) }
+
+// BenchmarkParseNewsAccurate is BenchmarkParseNews with the embedded
+// beam-search parser (models.Accurate).
+func BenchmarkParseNewsAccurate(b *testing.B) { benchParseNews(b, loadAccurate(b)) }
+
+func benchParseNews(b *testing.B, p *parse.Parser) {
 	docs, ntok, nbytes := bbcDocs(b)
 	b.SetBytes(int64(nbytes))
 	b.ReportAllocs()
@@ -309,17 +314,6 @@ func BenchmarkParseNews(b *testing.B) {
 		b.Fatal("no roots")
 	}
 	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
-}
-
-// BenchmarkParseNewsAccurate is BenchmarkParseNews with the embedded
-// beam-search parser (models.Accurate).
-func BenchmarkParseNewsAccurate(b *testing.B) {
-	p := loadAccurate(b)
-	docs, ntok, nbytes := bbcDocs(b)
-	b.SetBytes(int64(nbytes))
-	b.ReportAllocs()
-	b.ResetTimer()
-	parseAll(b, p, docs, ntok)
 }
 
 // BenchmarkParseNewsBeam parses tagged BBC news at several beam widths with
