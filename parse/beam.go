@@ -109,24 +109,12 @@ func (t *topK) bar(base float64) int64 {
 type beamScratch struct {
 	cur, next []beamItem
 	top       topK
-	// Per step: the features of each item to score (template t at
-	// feats[j][t]) and its absent groups; slot maps items to rows.
-	feats  [][maxFeatures]uint64
-	slot   []int32
-	masks  []uint32
-	list   [maxFeatures]uint64
-	shared []int32 // scores of the features all items share; scoreBufLen
 }
 
 func (b *beamScratch) items(k int) {
 	for len(b.cur) < k {
 		b.cur = append(b.cur, beamItem{})
 		b.next = append(b.next, beamItem{})
-	}
-	if len(b.feats) < k {
-		b.feats = make([][maxFeatures]uint64, k)
-		b.slot = make([]int32, k)
-		b.masks = make([]uint32, k)
 	}
 }
 
@@ -147,88 +135,22 @@ func (p *Parser) parseBeam(sc *scratch, n, k int) {
 	if len(sc.scores) < scoreBufLen {
 		sc.scores = make([]int32, scoreBufLen)
 	}
-	if len(bs.shared) < scoreBufLen {
-		bs.shared = make([]int32, scoreBufLen)
-	}
-	scores, shared := sc.scores[:p.nclass], bs.shared[:p.nclass]
+	scores := sc.scores[:p.nclass]
 	for !bs.cur[0].st.terminal() {
 		bs.top.reset(k)
-		// First the features of every item that has a choice; slot[i] is
-		// item i's row in feats, or -1-c when its only move is class c.
-		m, nf := 0, 0
+		// Items are offered in order: ties keep the earlier offer.
 		for i := 0; i < live; i++ {
 			it := &bs.cur[i]
 			if c, ok := it.st.forced(p.rootLabel); ok {
-				bs.slot[i] = -1 - int32(c)
+				bs.top.offer(cand{int32(i), int32(c), it.score})
 				continue
 			}
-			nf, bs.masks[m] = extract(&it.st, &sc.in, bs.feats[m][:], false)
-			bs.slot[i] = int32(m)
-			m++
-		}
-		// Items of one step share many features (the same buffer words,
-		// often the same stack top): those are summed once. Templates of a
-		// position absent in any item are left to each item's absent row.
-		// Integer sums do not depend on order, so the scores are the ones
-		// of scoring each item alone.
-		var common templateSet
-		if m > 1 {
-			var anyAbsent uint32
-			for _, mask := range bs.masks[:m] {
-				anyAbsent |= mask
-			}
-			skip := p.absentSet[anyAbsent]
-			list := bs.list[:0]
-			for t, f := range bs.feats[0][:nf] {
-				if skip.has(t) {
-					continue
-				}
-				same := true
-				for j := 1; j < m && same; j++ {
-					same = bs.feats[j][t] == f
-				}
-				if same {
-					common.add(t)
-					list = append(list, f)
-				}
-			}
-			clear(shared)
-			p.w.score(list, bs.shared, sc.runs[:])
-		}
-		// Then offer every item's moves in item order, as ties keep the
-		// earlier offer.
-		for i := 0; i < live; i++ {
-			it := &bs.cur[i]
-			j := bs.slot[i]
-			if j < 0 {
-				bs.top.offer(cand{int32(i), -1 - j, it.score})
-				continue
-			}
-			absent := p.absentSet[bs.masks[j]]
-			list := bs.list[:0]
-			for t, f := range bs.feats[j][:nf] {
-				if !common.has(t) && !absent.has(t) {
-					list = append(list, f)
-				}
-			}
-			p.baseScores(bs.masks[j], scores)
-			if m > 1 {
-				for c, v := range shared {
-					scores[c] += v
-				}
-			}
-			p.w.score(list, sc.scores, sc.runs[:])
+			nf, absent := extract(&it.st, &sc.in, sc.feats[:], true)
+			p.baseScores(absent, scores)
+			p.w.score(sc.feats[:nf], sc.scores, sc.runs[:])
 			offerInts(&bs.top, i, it, scores, p.rootLabel)
 		}
 		list := bs.top.list
-		if p.margin > 0 {
-			for j := 1; j < len(list); j++ {
-				if list[j].score < list[0].score-p.margin {
-					list = list[:j]
-					break
-				}
-			}
-		}
 		// An item expanded once moves to the next beam; only items
 		// expanded more than once are copied.
 		var uses [MaxBeam]uint8

@@ -123,9 +123,9 @@ func TestTrainBeam(t *testing.T) {
 	}
 }
 
-// beamRef is parseBeam as first written: each item scored alone, every
-// class tested in floating point, every successor a fresh copy of its
-// item. TestBeamPruning checks that the decoder's shortcuts change nothing.
+// beamRef is parseBeam as first written: every class tested in floating
+// point, every successor a fresh copy of its item. TestBeamDecoder checks
+// that the decoder's shortcuts change nothing.
 func (p *Parser) beamRef(sc *scratch, n, k int) *state {
 	cur := []beamItem{{}}
 	cur[0].st.reset(n)
@@ -159,11 +159,11 @@ func (p *Parser) beamRef(sc *scratch, n, k int) *state {
 	return &cur[0].st
 }
 
-// TestBeamPruning: without a margin, or with one too wide to prune, the
-// decoder (which sums the features its items share once, and moves items
-// instead of copying them) gives the reference decoder's trees, with and
-// without word classes; with a margin it still gives complete trees.
-func TestBeamPruning(t *testing.T) {
+// TestBeamDecoder: the decoder (which moves items instead of copying them
+// and admits classes by an integer test) gives the reference decoder's
+// trees, with and without word classes, at widths 2 to MaxBeam, and with
+// ties; it decodes every sentence into a tree.
+func TestBeamDecoder(t *testing.T) {
 	sents := smallTrain(t, 300)
 	var p *Parser
 	for _, classes := range []WordClasses{{}, testClasses(formsOf(sents))} {
@@ -179,23 +179,20 @@ func TestBeamPruning(t *testing.T) {
 			t.Fatal(err)
 		}
 		sc := new(scratch)
-		for _, margin := range []float64{0, 1e12} {
-			p.SetBeamMargin(margin)
-			for si := range tr.sents {
-				s := &tr.sents[si]
-				n := len(s.gh)
-				sc.in = s.in
-				want := p.beamRef(sc, n, 4)
-				p.parseBeam(sc, n, 4)
-				if !slices.Equal(want.head[:n], sc.st.head[:n]) || !slices.Equal(want.label[:n], sc.st.label[:n]) {
-					t.Fatalf("classes %v, margin %g, sentence %d: beam decoder and reference differ", p.classes != nil, margin, si)
-				}
+		for si := range tr.sents {
+			s := &tr.sents[si]
+			n := len(s.gh)
+			sc.in = s.in
+			want := p.beamRef(sc, n, 4)
+			p.parseBeam(sc, n, 4)
+			if !slices.Equal(want.head[:n], sc.st.head[:n]) || !slices.Equal(want.label[:n], sc.st.label[:n]) {
+				t.Fatalf("classes %v, sentence %d: beam decoder and reference differ", p.classes != nil, si)
 			}
 		}
 	}
 	// Ties: a model without weights scores every move 0, so only the
-	// order of offers decides; a tag hash equal to the absent-position
-	// constant must not make a feature count twice.
+	// order of offers decides. Tags forged to equal the absent-position
+	// constant must not change the scores either.
 	held := sents[200:]
 	empty, err := encodeModel(p.labels, 4, 0.01, nil, p.classes)
 	if err != nil {
@@ -233,10 +230,6 @@ func TestBeamPruning(t *testing.T) {
 	p.SetBeam(MaxBeam + 10)
 	if p.Beam() != MaxBeam {
 		t.Errorf("SetBeam(MaxBeam+10): beam %d", p.Beam())
-	}
-	p.SetBeamMargin(0.5)
-	if p.margin <= 0 {
-		t.Fatal("SetBeamMargin(0.5) left pruning off")
 	}
 	doc := FromCoNLLU(sents[200:], true)
 	if err := p.Process(context.Background(), doc); err != nil {

@@ -112,7 +112,7 @@ var groupTemplates = [numGroups][]int{
 // maxFeatures) and returns how many it wrote and the absent groups as a bit
 // mask (see groupTemplates). With compact set it leaves out the templates
 // of the absent groups; otherwise feature t is template t (training uses
-// every feature; the beam decoder compares items template by template).
+// every feature).
 //
 // Tuned: called twice per token; no allocation, no maps.
 func extract(st *state, in *input, out []uint64, compact bool) (int, uint32) {
@@ -332,28 +332,6 @@ func absentTable(w *weights, nclass int) []int32 {
 		}
 	}
 	return table
-}
-
-// templateSet is a set of template ids.
-type templateSet [2]uint64
-
-func (s *templateSet) add(t int)     { s[t>>6] |= 1 << (t & 63) }
-func (s templateSet) has(t int) bool { return s[t>>6]&(1<<(t&63)) != 0 }
-
-// absentSets returns, for every mask of absent groups, the set of their
-// templates.
-func absentSets() []templateSet {
-	sets := make([]templateSet, 1<<numGroups)
-	for m := range sets {
-		for g, ids := range groupTemplates {
-			if m&(1<<g) != 0 {
-				for _, id := range ids {
-					sets[m].add(id)
-				}
-			}
-		}
-	}
-	return sets
 }
 
 // baseScores starts scores from the weights of the absent groups' constant

@@ -39,19 +39,14 @@ type Parser struct {
 	rootLabel int
 	nclass    int
 	beam      int // decoding beam width; 1 is greedy
-	// margin prunes the beam: a candidate scoring more than margin below
-	// the step's best is dropped (in quantized score units; 0: no pruning).
-	margin float64
-	w      weights
+	w         weights
 	// classes maps words to their classes (see WordClasses); nil when the
 	// model reads none.
 	classes *perceptron.Index
 	// absent holds, per bit mask of absent groups, the summed weights of
 	// their constant features (nclass entries per mask; see extract).
 	absent []int32
-	// absentSet holds, per mask, the templates of the absent groups.
-	absentSet []templateSet
-	pool      sync.Pool // *scratch
+	pool   sync.Pool // *scratch
 }
 
 type scratch struct {
@@ -97,7 +92,6 @@ func fromBytes(data []byte) (*Parser, error) {
 	}
 	p := &Parser{labels: m.labels, rootLabel: root, nclass: 2 + 2*len(m.labels), w: m.w, beam: m.beam, classes: m.classes}
 	p.absent = absentTable(&p.w, p.nclass)
-	p.absentSet = absentSets()
 	p.pool.New = func() any { return new(scratch) }
 	return p, nil
 }
@@ -106,18 +100,6 @@ func fromBytes(data []byte) (*Parser, error) {
 // trained with; 1 is greedy; at most MaxBeam). Call it
 // before the parser is used; it is not safe to call concurrently with parsing.
 func (p *Parser) SetBeam(k int) { p.beam = min(max(k, 1), MaxBeam) }
-
-// SetBeamMargin prunes the beam at each step to the candidates whose score
-// is within m (in weight units, as trained) of the best one; 0 turns
-// pruning off. Most steps have a clear winner, so the beam then holds one
-// or two items and costs little more than greedy parsing. Call it before
-// the parser is used.
-func (p *Parser) SetBeamMargin(m float64) {
-	p.margin = 0
-	if m > 0 && p.w.scale > 0 {
-		p.margin = m / float64(p.w.scale)
-	}
-}
 
 // Beam returns the decoding beam width (1: greedy).
 func (p *Parser) Beam() int { return p.beam }

@@ -20,20 +20,17 @@ var embedded = sync.OnceValues(func() (*parse.Parser, error) { return parse.Load
 // accurate loads the embedded beam-search parser once.
 var accurate = sync.OnceValues(func() (*parse.Parser, error) { return parse.Load(models.Accurate()) })
 
+func loadParser(t testing.TB) *parse.Parser { return mustLoad(t, embedded, "embedded model") }
 func loadAccurate(t testing.TB) *parse.Parser {
-	t.Helper()
-	p, err := accurate()
-	if err != nil {
-		t.Fatalf("embedded accurate model: %v", err)
-	}
-	return p
+	return mustLoad(t, accurate, "embedded accurate model")
 }
 
-func loadParser(t testing.TB) *parse.Parser {
+// mustLoad returns load's parser, failing the test when it cannot load.
+func mustLoad(t testing.TB, load func() (*parse.Parser, error), what string) *parse.Parser {
 	t.Helper()
-	p, err := embedded()
+	p, err := load()
 	if err != nil {
-		t.Fatalf("embedded model: %v", err)
+		t.Fatalf("%s: %v", what, err)
 	}
 	return p
 }

@@ -24,7 +24,6 @@ func newEvalDepCmd() *cobra.Command {
 		asJSON   bool
 		goldTags bool
 		beam     int
-		margin   float64
 		accurate bool
 	)
 	c := &cobra.Command{
@@ -67,7 +66,6 @@ relations with subtypes (nsubj:pass, obl:tmod, ...).`,
 			if beam > 0 {
 				p.SetBeam(beam)
 			}
-			p.SetBeamMargin(margin)
 			doc := parse.FromCoNLLU(sents, goldTags)
 			stages := chronicle.Pipeline{p}
 			if !goldTags {
@@ -92,7 +90,7 @@ relations with subtypes (nsubj:pass, obl:tmod, ...).`,
 				enc := json.NewEncoder(cmd.OutOrStdout())
 				enc.SetIndent("", "  ")
 				return enc.Encode(map[string]any{
-					"file": name, "files": len(files), "tags": tags, "beam": p.Beam(), "beam_margin": margin, "words": s.Words, "sentences": len(sents),
+					"file": name, "files": len(files), "tags": tags, "beam": p.Beam(), "words": s.Words, "sentences": len(sents),
 					"uas": round2(s.UAS()), "las": round2(s.LAS()),
 					"uas_no_punct": round2(s.UASNoPunct()), "las_no_punct": round2(s.LASNoPunct()),
 				})
@@ -101,9 +99,6 @@ relations with subtypes (nsubj:pass, obl:tmod, ...).`,
 			decoding := "greedy"
 			if p.Beam() > 1 {
 				decoding = fmt.Sprintf("beam %d", p.Beam())
-				if margin > 0 {
-					decoding += fmt.Sprintf(" (margin %g)", margin)
-				}
 			}
 			fmt.Fprintf(w, "%s: %d files, %d sentences, %d words, gold tokenization, %s tags, %s decoding\n", name, len(files), len(sents), s.Words, tags, decoding)
 			fmt.Fprintf(w, "with punctuation:    UAS %.2f  LAS %.2f\n", s.UAS(), s.LAS())
@@ -117,7 +112,6 @@ relations with subtypes (nsubj:pass, obl:tmod, ...).`,
 	f.BoolVar(&goldTags, "gold-tags", false, "use the file's UPOS/XPOS instead of the embedded tagger")
 	f.IntVar(&beam, "beam", 0, "decoding beam width (default: the model's; 1 is greedy)")
 	f.BoolVar(&accurate, "accurate", false, "score the embedded beam-search parser ("+models.AccurateParserFile+") instead of the greedy one")
-	f.Float64Var(&margin, "beam-margin", 0, "drop beam candidates scoring more than this below the step's best (0: keep the full beam)")
 	f.StringVar(&modelDir, "model", "", "folder holding parser.model (default: the embedded model)")
 	return c
 }
