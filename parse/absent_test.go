@@ -19,7 +19,7 @@ func TestAbsentGroups(t *testing.T) {
 	}
 	tr := devTrainer(t, p.classes)
 	var full, compact [maxFeatures]uint64
-	var runs [maxFeatures][2]uint32
+	var ss scoreScratch
 	a := make([]int32, p.nclass)
 	b := make([]int32, p.nclass)
 	grp := map[int]int{}
@@ -62,9 +62,9 @@ func TestAbsentGroups(t *testing.T) {
 				t.Fatalf("sentence %d: compact features differ from the full ones less the absent groups", si)
 			}
 			clear(a)
-			p.w.score(full[:nf], a, runs[:])
+			p.w.score(full[:nf], a, &ss)
 			p.baseScores(mask, b)
-			p.w.score(compact[:nc], b, runs[:])
+			p.w.score(compact[:nc], b, &ss)
 			if !slices.Equal(a, b) {
 				t.Fatalf("sentence %d: compact scores differ from full scores", si)
 			}

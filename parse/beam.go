@@ -147,7 +147,7 @@ func (p *Parser) parseBeam(sc *scratch, n, k int) {
 			}
 			nf, absent := extract(&it.st, &sc.in, sc.feats[:], true)
 			p.baseScores(absent, scores)
-			p.w.score(sc.feats[:nf], sc.scores, sc.runs[:])
+			p.w.score(sc.feats[:nf], sc.scores, &sc.ss)
 			offerInts(&bs.top, i, it, scores, p.rootLabel)
 		}
 		list := bs.top.list

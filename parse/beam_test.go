@@ -141,7 +141,7 @@ func (p *Parser) beamRef(sc *scratch, n, k int) *state {
 			}
 			nf, absent := extract(&it.st, &sc.in, sc.feats[:], true)
 			p.baseScores(absent, scores)
-			p.w.score(sc.feats[:nf], scores, sc.runs[:])
+			p.w.score(sc.feats[:nf], scores, &sc.ss)
 			for c, v := range scores {
 				if x := it.score + float64(v); top.admits(x) && it.st.valid(c, p.rootLabel) {
 					top.offer(cand{int32(i), int32(c), x})

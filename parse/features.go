@@ -314,12 +314,12 @@ func extract(st *state, in *input, out []uint64, compact bool) (int, uint32) {
 // constant features those groups stand for: entry mask*nclass+c is the
 // score they give class c.
 func absentTable(w *weights, nclass int) []int32 {
-	var runs [1][2]uint32
+	var ss scoreScratch
 	group := make([]int32, numGroups*nclass)
 	for g, ids := range groupTemplates {
 		for _, id := range ids {
 			f := [1]uint64{mix(uint64(id+1), noneVal, 0, 0)}
-			w.score(f[:], group[g*nclass:(g+1)*nclass], runs[:])
+			w.score(f[:], group[g*nclass:(g+1)*nclass], &ss)
 		}
 	}
 	table := make([]int32, (1<<numGroups)*nclass)

@@ -53,7 +53,7 @@ type scratch struct {
 	st     state
 	in     input
 	feats  [maxFeatures]uint64
-	runs   [maxFeatures][2]uint32
+	ss     scoreScratch
 	scores []int32
 	heads  []int32
 	labels []string
@@ -207,7 +207,7 @@ func (p *Parser) greedy(sc *scratch, n int) {
 		}
 		k, absent := extract(st, &sc.in, sc.feats[:], true)
 		p.baseScores(absent, scores)
-		p.w.score(sc.feats[:k], sc.scores, sc.runs[:])
+		p.w.score(sc.feats[:k], sc.scores, &sc.ss)
 		best, bestScore := -1, int32(0)
 		for c := range scores {
 			if (best < 0 || scores[c] > bestScore) && st.valid(c, p.rootLabel) {
