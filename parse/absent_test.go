@@ -38,8 +38,8 @@ func TestAbsentGroups(t *testing.T) {
 				st.apply(c)
 				continue
 			}
-			nf, fullMask := extract(st, &s.in, full[:], false)
-			nc, mask := extract(st, &s.in, compact[:], true)
+			nf, fullMask := extract(st, &s.in, full[:], modeFull)
+			nc, mask := extract(st, &s.in, compact[:], modeCompact)
 			want := baseTemplates
 			if len(s.in.cls) > 0 {
 				want += classTemplates

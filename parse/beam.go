@@ -136,6 +136,8 @@ func (p *Parser) parseBeam(sc *scratch, n, k int) {
 		sc.scores = make([]int32, scoreBufLen)
 	}
 	scores := sc.scores[:p.nclass]
+	p.sharedVecs(sc, n)
+	rw := p.w.rowWords
 	for !bs.cur[0].st.terminal() {
 		bs.top.reset(k)
 		// Items are offered in order: ties keep the earlier offer.
@@ -145,9 +147,10 @@ func (p *Parser) parseBeam(sc *scratch, n, k int) {
 				bs.top.offer(cand{int32(i), int32(c), it.score})
 				continue
 			}
-			nf, absent := extract(&it.st, &sc.in, sc.feats[:], true)
+			nf, absent := extract(&it.st, &sc.in, sc.feats[:], modeUnshared)
 			p.baseScores(absent, scores)
-			p.w.score(sc.feats[:nf], sc.scores, &sc.ss)
+			s0, b0 := int(it.st.s0()), int(it.st.b0)
+			p.w.scoreWith(sc.feats[:nf], sc.scores, &sc.ss, sc.vecs[(s0+1)*rw:][:rw], sc.vecs[(n+1+b0)*rw:][:rw])
 			offerInts(&bs.top, i, it, scores, p.rootLabel)
 		}
 		list := bs.top.list

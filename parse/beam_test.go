@@ -139,7 +139,7 @@ func (p *Parser) beamRef(sc *scratch, n, k int) *state {
 				top.offer(cand{int32(i), int32(c), it.score})
 				continue
 			}
-			nf, absent := extract(&it.st, &sc.in, sc.feats[:], true)
+			nf, absent := extract(&it.st, &sc.in, sc.feats[:], modeCompact)
 			p.baseScores(absent, scores)
 			p.w.score(sc.feats[:nf], scores, &sc.ss)
 			for c, v := range scores {

@@ -61,13 +61,13 @@ func (t *trainer) trainBeam(s *tsent, k int) (int, int) {
 				bs.top.offer(cand{int32(i), int32(c), it.score})
 				continue
 			}
-			nf, _ := extract(st, &s.in, t.feats[:], false)
+			nf, _ := extract(st, &s.in, t.feats[:], modeFull)
 			t.score(t.feats[:nf])
 			offerAll(&bs.top, i, it, t.scores, t.root)
 		}
 		gc := t.oracle(g, s)
 		if _, ok := g.forced(t.root); !ok {
-			nf, _ := extract(g, &s.in, t.feats[:], false)
+			nf, _ := extract(g, &s.in, t.feats[:], modeFull)
 			t.score(t.feats[:nf])
 			goldScore += float64(t.scores[gc])
 		}
@@ -118,7 +118,7 @@ func (t *trainer) replay(s *tsent, hist []int32, from int, delta float32) {
 	for i, c := range hist {
 		if i >= from {
 			if _, ok := st.forced(t.root); !ok {
-				nf, _ := extract(st, &s.in, t.feats[:], false)
+				nf, _ := extract(st, &s.in, t.feats[:], modeFull)
 				t.update(t.feats[:nf], int(c), delta)
 			}
 		}

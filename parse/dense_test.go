@@ -53,7 +53,7 @@ func TestDenseRows(t *testing.T) {
 						st.apply(c)
 						continue
 					}
-					nf, _ := extract(st, &s.in, feats[:], false)
+					nf, _ := extract(st, &s.in, feats[:], modeFull)
 					clear(want)
 					layouts[1].w.score(feats[:nf], want, &ss)
 					for i, m := range layouts {

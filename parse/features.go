@@ -108,14 +108,38 @@ var groupTemplates = [numGroups][]int{
 	grpN0l2: {59, 60, 61},
 }
 
+// extractMode says which templates extract writes.
+type extractMode uint8
+
+const (
+	// modeFull writes every template: feature t is template t (training
+	// uses every feature).
+	modeFull extractMode = iota
+	// modeCompact leaves out the templates of the absent groups.
+	modeCompact
+	// modeUnshared is modeCompact that also leaves out the stack- and
+	// buffer-only templates (see sharedTemplates).
+	modeUnshared
+)
+
+// Shared templates: the templates that read only S0's word (stackTemplates)
+// or only the words from N0 on (bufferTemplates; N1 and N2 follow N0 in
+// arc-eager). Their summed weights depend on one token index, so the beam
+// decoder sums them once per token and sentence (sharedVecs) instead of
+// once per item and step; TestSharedTemplates checks the lists against
+// extract.
+var (
+	stackTemplates  = []int{0, 1, 2, 78, 84, 89}
+	bufferTemplates = []int{3, 4, 5, 6, 7, 8, 9, 10, 11, 19, 20, 77, 79, 80, 85, 86, 88}
+)
+
 // extract writes the features of configuration st into out (len >=
-// maxFeatures) and returns how many it wrote and the absent groups as a bit
-// mask (see groupTemplates). With compact set it leaves out the templates
-// of the absent groups; otherwise feature t is template t (training uses
-// every feature).
+// maxFeatures), the templates mode says, and returns how many it wrote and
+// the absent groups as a bit mask (see groupTemplates).
 //
 // Tuned: called twice per token; no allocation, no maps.
-func extract(st *state, in *input, out []uint64, compact bool) (int, uint32) {
+func extract(st *state, in *input, out []uint64, mode extractMode) (int, uint32) {
+	compact, unshared := mode != modeFull, mode == modeUnshared
 	n := int32(st.n)
 	w := func(i int32) uint64 {
 		if i < 0 {
@@ -178,6 +202,14 @@ func extract(st *state, in *input, out []uint64, compact bool) (int, uint32) {
 		k++
 		t++
 	}
+	// sh adds a shared template.
+	sh := func(a, b, c uint64) {
+		if unshared {
+			t++
+			return
+		}
+		add(a, b, c)
+	}
 	var mask uint32
 	// uni adds the unigram template of a position of group g and marks
 	// the group absent when the position does not exist; in compact mode
@@ -193,18 +225,18 @@ func extract(st *state, in *input, out []uint64, compact bool) (int, uint32) {
 		add(v, 0, 0)
 	}
 	// single words
-	add(S0w, S0p, 0)
-	add(S0w, 0, 0)
-	add(S0p, 0, 0)
-	add(N0w, N0p, 0)
-	add(N0w, 0, 0)
-	add(N0p, 0, 0)
-	add(N1w, N1p, 0)
-	add(N1w, 0, 0)
-	add(N1p, 0, 0)
-	add(N2w, N2p, 0)
-	add(N2w, 0, 0)
-	add(N2p, 0, 0)
+	sh(S0w, S0p, 0)
+	sh(S0w, 0, 0)
+	sh(S0p, 0, 0)
+	sh(N0w, N0p, 0)
+	sh(N0w, 0, 0)
+	sh(N0p, 0, 0)
+	sh(N1w, N1p, 0)
+	sh(N1w, 0, 0)
+	sh(N1p, 0, 0)
+	sh(N2w, N2p, 0)
+	sh(N2w, 0, 0)
+	sh(N2p, 0, 0)
 	// word pairs
 	add(mix(0, S0w, S0p, 0), N0w, N0p)
 	add(mix(0, S0w, S0p, 0), N0w, 0)
@@ -213,9 +245,9 @@ func extract(st *state, in *input, out []uint64, compact bool) (int, uint32) {
 	add(S0p, N0w, N0p)
 	add(S0w, N0w, 0)
 	add(S0p, N0p, 0)
-	add(N0p, N1p, 0)
+	sh(N0p, N1p, 0)
 	// three words
-	add(N0p, N1p, N2p)
+	sh(N0p, N1p, N2p)
 	add(S0p, N0p, N1p)
 	add(p(s0h), S0p, N0p)
 	add(S0p, p(s0l), N0p)
@@ -278,7 +310,7 @@ func extract(st *state, in *input, out []uint64, compact bool) (int, uint32) {
 	add(p(s1), S0p, 0)
 	add(S0p, N0p, l(s0))
 	add(S0w, N0p, N1p)
-	add(N0w, N1w, 0)
+	sh(N0w, N1w, 0)
 	if len(in.cls) > 0 {
 		// Word classes: clusters (low half) and tag ambiguity classes
 		// (high half) of S0, N0 and N1.
@@ -294,18 +326,18 @@ func extract(st *state, in *input, out []uint64, compact bool) (int, uint32) {
 			}
 			return uint64(in.cls[i] >> 16)
 		}
-		add(cf(s0), 0, 0)
-		add(cf(n0), 0, 0)
-		add(cf(n1), 0, 0)
+		sh(cf(s0), 0, 0)
+		sh(cf(n0), 0, 0)
+		sh(cf(n1), 0, 0)
 		add(cf(s0), cf(n0), 0)
 		add(cf(s0), N0p, 0)
 		add(S0p, cf(n0), 0)
-		add(ac(s0), 0, 0)
-		add(ac(n0), 0, 0)
-		add(ac(n1), 0, 0)
+		sh(ac(s0), 0, 0)
+		sh(ac(n0), 0, 0)
+		sh(ac(n1), 0, 0)
 		add(ac(s0), ac(n0), 0)
-		add(ac(n0), N0p, 0)
-		add(ac(s0), S0p, 0)
+		sh(ac(n0), N0p, 0)
+		sh(ac(s0), S0p, 0)
 	}
 	return k, mask
 }

@@ -86,9 +86,15 @@ const (
 	maxRun     = 1<<(32-runShift) - 1
 	maxEntries = runMask // entries and dense rows are indexed by run&runMask
 	denseBias  = 1 << 15 // maps int16 weights to [0, 1<<16)
-	// A row's lanes hold sums of at most maxFeatures values below 1<<16:
-	// far below 1<<32, so lanes never carry into each other.
-	_ = uint32(maxFeatures << 16)
+	// vecBias maps a sum of at most maxShared weights to [0, 1<<21) (see
+	// sharedVecs).
+	vecBias   = 1 << 20
+	maxShared = 32
+	_         = uint32(vecBias - maxShared<<15) // the sums fit
+	// Summed lanes hold at most maxFeatures row values below 1<<16 and two
+	// shared vectors' below 1<<21: below 1<<32, so lanes never carry into
+	// each other.
+	_ = uint32(maxFeatures<<16 + 2<<21)
 )
 
 // denseMin is the shortest run laid out as a dense row, for nclass
@@ -144,6 +150,12 @@ const _ = uint(scoreBufLen - (2 + 2*maxLabels) - 1)
 // buffer of scoreBufLen, the sum needs no bounds check per entry. Dense
 // rows are summed two classes per add into ss.acc, then unpacked once.
 func (w *weights) score(feats []uint64, scores []int32, ss *scoreScratch) {
+	w.scoreWith(feats, scores, ss, nil, nil)
+}
+
+// scoreWith is score that also adds two packed vectors of summed weights
+// (v0 and v1 both nil, or both of rowWords words; see sharedVecs).
+func (w *weights) scoreWith(feats []uint64, scores []int32, ss *scoreScratch, v0, v1 []uint64) {
 	k, nd := 0, 0
 	for _, f := range feats {
 		if s := w.slot(foldKey(f)); s >= 0 {
@@ -158,8 +170,8 @@ func (w *weights) score(feats []uint64, scores []int32, ss *scoreScratch) {
 			}
 		}
 	}
-	if nd > 0 {
-		w.sumDense(ss, nd, scores)
+	if nd > 0 || v0 != nil {
+		w.sumDense(ss, nd, scores, v0, v1)
 	}
 	if len(scores) >= scoreBufLen {
 		buf := (*[scoreBufLen]int32)(scores)
@@ -177,31 +189,43 @@ func (w *weights) score(feats []uint64, scores []int32, ss *scoreScratch) {
 	}
 }
 
-// sumDense adds the nd dense rows listed in ss.rows into scores.
-func (w *weights) sumDense(ss *scoreScratch, nd int, scores []int32) {
+// sumDense adds the nd dense rows listed in ss.rows, and v0 and v1 when
+// they are not nil, into scores.
+func (w *weights) sumDense(ss *scoreScratch, nd int, scores []int32, v0, v1 []uint64) {
 	rw := w.rowWords
 	if cap(ss.acc) < rw {
 		ss.acc = make([]uint64, rw)
 	}
 	acc := ss.acc[:rw]
+	bias := int32(nd) * denseBias
+	if v0 != nil {
+		v0, v1 = v0[:len(acc)], v1[:len(acc)]
+		for j := range acc {
+			acc[j] = v0[j] + v1[j]
+		}
+		bias += 2 * vecBias
+	} else {
+		clear(acc)
+	}
 	rows := ss.rows[:nd]
 	row := func(i int) []uint64 { return w.dense[int(rows[i])*rw:][:len(acc)] }
 	// Rows are taken four at a time where they can be: one
 	// read-modify-write of acc per four row words.
 	switch len(rows) % 4 {
-	case 0:
-		clear(acc)
 	case 1:
-		copy(acc, row(0))
+		r0 := row(0)
+		for j := range acc {
+			acc[j] += r0[j]
+		}
 	case 2:
 		r0, r1 := row(0), row(1)
 		for j := range acc {
-			acc[j] = r0[j] + r1[j]
+			acc[j] += r0[j] + r1[j]
 		}
 	case 3:
 		r0, r1, r2 := row(0), row(1), row(2)
 		for j := range acc {
-			acc[j] = r0[j] + r1[j] + r2[j]
+			acc[j] += r0[j] + r1[j] + r2[j]
 		}
 	}
 	for rows = rows[len(rows)%4:]; len(rows) >= 4; rows = rows[4:] {
@@ -210,7 +234,6 @@ func (w *weights) sumDense(ss *scoreScratch, nd int, scores []int32) {
 			acc[j] += r0[j] + r1[j] + r2[j] + r3[j]
 		}
 	}
-	bias := int32(nd) * denseBias
 	sc := scores[:2*len(acc)]
 	for j, a := range acc {
 		sc[2*j] += int32(uint32(a)) - bias

@@ -50,10 +50,15 @@ type Parser struct {
 }
 
 type scratch struct {
-	st     state
-	in     input
-	feats  [maxFeatures]uint64
-	ss     scoreScratch
+	st    state
+	in    input
+	feats [maxFeatures]uint64
+	ss    scoreScratch
+	// Shared-template vectors of the sentence being beam-decoded (see
+	// sharedVecs), with their scratch state and scores.
+	vecs   []uint64
+	vst    state
+	vtmp   []int32
 	scores []int32
 	heads  []int32
 	labels []string
@@ -205,7 +210,7 @@ func (p *Parser) greedy(sc *scratch, n int) {
 			st.apply(c)
 			continue
 		}
-		k, absent := extract(st, &sc.in, sc.feats[:], true)
+		k, absent := extract(st, &sc.in, sc.feats[:], modeCompact)
 		p.baseScores(absent, scores)
 		p.w.score(sc.feats[:k], sc.scores, &sc.ss)
 		best, bestScore := -1, int32(0)

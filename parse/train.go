@@ -365,7 +365,7 @@ func (t *trainer) trainSentence(s *tsent, explore bool, p float64, rng *rand.Ran
 	correct, steps := 0, 0
 	for !st.terminal() {
 		t.c++
-		k, _ := extract(st, &s.in, t.feats[:], false)
+		k, _ := extract(st, &s.in, t.feats[:], modeFull)
 		feats := t.feats[:k]
 		t.score(feats)
 		sh, re, la, ra := t.unlabeledCosts(s)

@@ -1,0 +1,79 @@
+package parse
+
+import (
+	"io/fs"
+	"slices"
+	"testing"
+
+	"github.com/chronicle-news/chronicle/models"
+)
+
+// TestSharedTemplates checks the shared-template vectors against the
+// features they stand for: at every configuration the greedy decoder visits
+// on EWT dev, the scores from the unshared features plus the two vectors
+// equal the scores from the compact features, for both embedded models. A
+// template listed as shared that reads more than its one token, or one
+// left off a list, makes them differ.
+func TestSharedTemplates(t *testing.T) {
+	if n := max(len(stackTemplates), len(bufferTemplates)); n > maxShared {
+		t.Fatalf("%d shared templates in a vector, at most %d", n, maxShared)
+	}
+	for _, tc := range []struct {
+		name string
+		fsys fs.FS
+	}{{"greedy", models.FS()}, {"accurate", models.Accurate()}} {
+		t.Run(tc.name, func(t *testing.T) {
+			data, err := fs.ReadFile(tc.fsys, ModelFile)
+			if err != nil {
+				t.Skipf("no embedded model: %v", err)
+			}
+			p, err := fromBytes(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tr := devTrainer(t, p.classes)
+			var feats [maxFeatures]uint64
+			sc := new(scratch)
+			want := make([]int32, p.nclass)
+			got := make([]int32, p.nclass)
+			rw := p.w.rowWords
+			checked := 0
+			for si := range tr.sents[:min(300, len(tr.sents))] {
+				s := &tr.sents[si]
+				n := len(s.gh)
+				sc.in = s.in
+				p.sharedVecs(sc, n)
+				st := &tr.st
+				st.reset(n)
+				for !st.terminal() {
+					if c, ok := st.forced(p.rootLabel); ok {
+						st.apply(c)
+						continue
+					}
+					nc, mask := extract(st, &s.in, feats[:], modeCompact)
+					p.baseScores(mask, want)
+					p.w.score(feats[:nc], want, &sc.ss)
+					nu, umask := extract(st, &s.in, feats[:], modeUnshared)
+					if umask != mask || nu >= nc {
+						t.Fatalf("unshared extraction: mask %b (compact %b), %d features (compact %d)", umask, mask, nu, nc)
+					}
+					p.baseScores(mask, got)
+					s0, b0 := int(st.s0()), int(st.b0)
+					p.w.scoreWith(feats[:nu], got, &sc.ss, sc.vecs[(s0+1)*rw:][:rw], sc.vecs[(n+1+b0)*rw:][:rw])
+					if !slices.Equal(got, want) {
+						t.Fatalf("sentence %d, S0 %d, N0 %d: scores with shared vectors differ", si, s0, b0)
+					}
+					checked++
+					best := -1
+					for c := range want {
+						if st.valid(c, p.rootLabel) && (best < 0 || want[c] > want[best]) {
+							best = c
+						}
+					}
+					st.apply(best)
+				}
+			}
+			t.Logf("%d configurations", checked)
+		})
+	}
+}
