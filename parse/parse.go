@@ -9,9 +9,12 @@
 // globally with the max-violation update) decodes with that beam. With word
 // classes (Options.Classes: the tagger's clusters and tag ambiguity
 // classes) a width of 4 reaches UAS/LAS 87.14/84.19 on EWT test against the
-// greedy model's 86.01/83.09, for about four times the parse time; it is
+// greedy model's 86.01/83.09, for about three times the parse time; it is
 // embedded as models.AccurateParserFile, and the default model is greedy.
-// The model file records the width (SetBeam overrides it).
+// The model file records the width (SetBeam overrides it). The beam decoder
+// sums the templates that read only S0 and N0's words once per token (see
+// shared.go), and long weight runs are laid out as dense rows (see
+// weights).
 //
 // The model is read from an fs.FS ("parser.model"), normally
 // models.FS(); Train writes one.

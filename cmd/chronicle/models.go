@@ -14,7 +14,7 @@ import (
 // they are flags.
 const (
 	modelsUsage   = "folder of model files that replace the embedded ones of the same name (e.g. just a retrained parser.model)"
-	accurateUsage = "parse with the embedded beam-search parser: EWT test UAS/LAS 87.14/84.19 instead of 86.01/83.09, for about 2.4x the grammar core's time"
+	accurateUsage = "parse with the embedded beam-search parser: EWT test UAS/LAS 87.14/84.19 instead of 86.01/83.09, for about twice the grammar core's time"
 )
 
 // modelFlags are the flags that choose the models of the pipeline.
