@@ -118,7 +118,7 @@ const (
 	// modeCompact leaves out the templates of the absent groups.
 	modeCompact
 	// modeUnshared is modeCompact that also leaves out the stack- and
-	// buffer-only templates (see sharedTemplates).
+	// buffer-only templates (see stackTemplates).
 	modeUnshared
 )
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"fmt"
 	"github.com/chronicle-news/chronicle/perceptron"
 	"hash/crc32"
 	"slices"
@@ -327,6 +328,19 @@ func TestDecodeCorrupt(t *testing.T) {
 	many = binary.LittleEndian.AppendUint32(many, 0) // scale
 	many = binary.LittleEndian.AppendUint32(many, 0) // features
 	cases["too many labels"] = binary.LittleEndian.AppendUint32(many, crc32.ChecksumIEEE(many))
+	// A class repeated within a feature (encodeModel writes each once):
+	// dense rows and shared vectors assume one weight per class.
+	for _, n := range []int{2, 300} {
+		run := make([]uint32, n)
+		for i := range run {
+			run[i] = 1<<16 | 1
+		}
+		rep, err := encodeModel([]string{"root"}, 1, 1, []feature{{key: 5, ent: run}}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases[fmt.Sprintf("class repeated %d times", n)] = rep
+	}
 	for name, b := range cases {
 		if _, err := fromBytes(b); err == nil {
 			t.Errorf("%s: no error", name)
@@ -356,6 +370,16 @@ func FuzzDecode(f *testing.F) {
 		}
 		f.Add(wc)
 	}
+	// A run long enough to be a dense row, with extreme weights.
+	var long []uint32
+	for c := range 8 {
+		long = append(long, uint32(c)<<16|uint32(uint16(0x8000^uint16(c&1)*0xffff)))
+	}
+	dense, err := encodeModel([]string{"a", "b", "root"}, 1, 0.01, []feature{{key: 5, ent: long}, {key: 9, ent: long[2:5]}}, nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(dense)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// The input as it is, and with its checksum made right, so that
 		// mutations reach the decoder past the checksum.
@@ -377,6 +401,27 @@ func FuzzDecode(f *testing.F) {
 				sc.low = sc.in.setClass(i, form, p.classes, sc.low)
 			}
 			p.parse(sc, 3)
+			// Every layout of its weights scores as the plain sum of its
+			// entries.
+			m, err := decodeLayout(b, maxRun+1)
+			if err != nil {
+				t.Fatalf("decodes, but not all sparse: %v", err)
+			}
+			plain := make([]int32, p.nclass)
+			got := make([]int32, p.nclass)
+			for _, sl := range p.w.slots {
+				if sl.key == 0 {
+					continue
+				}
+				clear(plain)
+				clear(got)
+				f := []uint64{uint64(sl.key)}
+				m.w.score(f, plain, &sc.ss)
+				p.w.score(f, got, &sc.ss)
+				if !slices.Equal(plain, got) {
+					t.Fatalf("feature %#x: default layout %v, all sparse %v", sl.key, got, plain)
+				}
+			}
 		}
 	})
 }

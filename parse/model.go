@@ -299,6 +299,13 @@ func encodeModel(labels []string, beam int, scale float32, feats []feature, clas
 		b.WriteByte(byte(len(l)))
 		b.WriteString(l)
 	}
+	total := 0
+	for _, f := range feats {
+		total += len(f.ent)
+	}
+	if total > maxEntries {
+		return nil, fmt.Errorf("parse: %d weights is too many for a model (at most %d)", total, maxEntries)
+	}
 	b.Write(le.AppendUint32(buf[:0], math.Float32bits(scale)))
 	b.Write(le.AppendUint32(buf[:0], uint32(len(feats))))
 	for _, f := range feats {
@@ -410,6 +417,12 @@ func decodeLayout(data []byte, dense int) (*model, error) {
 			if e>>16 >= nclass {
 				return nil, fmt.Errorf("feature %d: class %d out of range", i, e>>16)
 			}
+			// Classes strictly increase, as encodeModel writes them: one
+			// weight per class is what the dense rows' and shared vectors'
+			// lane bounds assume.
+			if j > 0 && e>>16 <= ent[len(ent)-1]>>16 {
+				return nil, fmt.Errorf("feature %d: classes not strictly increasing", i)
+			}
 			ent = append(ent, e)
 		}
 		offs[i+1] = uint32(len(ent))
@@ -430,13 +443,24 @@ func decodeLayout(data []byte, dense int) (*model, error) {
 		return nil, fmt.Errorf("%d weights is too many (at most %d)", len(ent), maxEntries)
 	}
 	// Lay entries out in slot order; long runs become dense rows.
-	w.slots = make([]slot, size)
-	w.ent = make([]uint32, 0, len(ent))
 	w.rowWords = int(nclass / 2) // nclass is even
 	long := denseMin(int(nclass))
 	if dense > 0 {
 		long = min(dense, maxRun+1)
 	}
+	// Size both tables exactly: a crafted file must not make loading
+	// allocate much more than the dense rows themselves.
+	rows, sparse := 0, 0
+	for i := range nf {
+		if n := int(offs[i+1] - offs[i]); n >= long {
+			rows++
+		} else {
+			sparse += n
+		}
+	}
+	w.slots = make([]slot, size)
+	w.ent = make([]uint32, 0, sparse)
+	w.dense = make([]uint64, 0, rows*w.rowWords)
 	for s := 0; s < size; s++ {
 		f := idx[s]
 		if f == 0 {

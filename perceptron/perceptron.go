@@ -210,11 +210,38 @@ type Model struct {
 	keys    []uint64 // row keys in ascending order (for serialization)
 	ends    []uint32 // row i holds cells [ends[i-1], ends[i])
 	cells   []uint32 // class<<16 | uint16(weight): one cache line serves both
+	// dense holds the long rows again, packed: word j holds class 2j in
+	// its low and class 2j+1 in its high 32 bits, each as weight+denseBias,
+	// so that one 64-bit add sums two classes (see addDense). rowWords is
+	// the words per row; no row is dense when the classes exceed
+	// 2*maxDenseWords.
+	dense    []uint64
+	rowWords int
+}
+
+// Dense rows. A sparse cell costs a scattered read-modify-write; a dense
+// row one add per two classes. On news the tagger's context rows average
+// 44 of its 117 classes and the recognizer's 7.5 of 13, nearly all of them
+// in rows longer than a quarter of the classes.
+const (
+	denseBias     = 1 << 15 // maps int16 weights to [0, 1<<16)
+	maxDenseWords = 64      // AddScores sums at most 64 rows at a time, so
+	// lanes stay below 64<<16 and never carry into each other
+)
+
+// denseMin is the shortest row laid out dense for a model of the given
+// classes (0: none).
+func denseMin(classes int) int {
+	if classes > 2*maxDenseWords {
+		return 0
+	}
+	return max(classes/4, 4)
 }
 
 // slot is 8 bytes, so that the table stays small enough to be cache
 // friendly: the key's high 32 bits (low bit forced on; 0 = empty) check
-// the match, its low bits chose the slot; row = cell offset<<8 | count.
+// the match, its low bits chose the slot; row = cell offset<<8 | count, or
+// for a dense row (dense row index+1)<<8 with count 0.
 type slot struct {
 	tag uint32
 	row uint32
@@ -238,7 +265,11 @@ func newBuilder(classes int, unit float32) *builder {
 	return &builder{classes: classes, unit: unit}
 }
 
-func (b *builder) build() *Model {
+func (b *builder) build() *Model { return b.buildDense(-1) }
+
+// buildDense is build laying out rows of at least long cells as dense rows
+// (-1: denseMin; 0: none; the tests compare layouts).
+func (b *builder) buildDense(long int) *Model {
 	size := 16
 	for size < 2*len(b.keys) {
 		size *= 2
@@ -248,13 +279,34 @@ func (b *builder) build() *Model {
 	for i := range b.cls {
 		m.cells[i] = uint32(b.cls[i])<<16 | uint32(uint16(b.wt[i]))
 	}
+	if long < 0 {
+		long = denseMin(b.classes)
+	}
+	if b.classes > 2*maxDenseWords {
+		long = 0
+	}
+	m.rowWords = (b.classes + 1) / 2
 	lo := uint32(0)
 	for i, k := range b.keys {
 		j := k & m.mask
 		for m.slots[j].tag != 0 {
 			j = (j + 1) & m.mask
 		}
-		m.slots[j] = slot{tag: slotTag(k), row: lo<<8 | (b.ends[i] - lo)}
+		n := b.ends[i] - lo
+		row := lo<<8 | n
+		if long > 0 && int(n) >= long {
+			d := len(m.dense) / m.rowWords
+			for range m.rowWords {
+				m.dense = append(m.dense, denseBias|denseBias<<32)
+			}
+			r := m.dense[d*m.rowWords:]
+			for _, c := range m.cells[lo:b.ends[i]] {
+				v, shift := uint64(uint16(int32(int16(uint16(c)))+denseBias)), 32*(c>>16&1)
+				r[c>>17] = r[c>>17]&^(0xffffffff<<shift) | v<<shift
+			}
+			row = uint32(d+1) << 8
+		}
+		m.slots[j] = slot{tag: slotTag(k), row: row}
 		lo = b.ends[i]
 	}
 	return m
@@ -291,8 +343,9 @@ func (m *Model) AddScores(feats []uint64, scores []int32) {
 	// The first cell of each row is read in the first pass too, which
 	// starts its cache miss early.
 	var found, first [64]uint32 // slot.row of each feature found, and its first cell
+	var dense [64]uint32        // dense rows found
 	for len(feats) > 0 {
-		n := 0
+		n, nd := 0, 0
 		for _, f := range feats[:min(len(feats), len(found))] {
 			if f == 0 {
 				// An absent feature, as in Learn; its tag would be the bias
@@ -306,6 +359,9 @@ func (m *Model) AddScores(feats []uint64, scores []int32) {
 					if s.row&0xff != 0 {
 						found[n], first[n] = s.row, cells[s.row>>8]
 						n++
+					} else if s.row != 0 {
+						dense[nd] = s.row>>8 - 1
+						nd++
 					}
 					break
 				}
@@ -323,7 +379,49 @@ func (m *Model) AddScores(feats []uint64, scores []int32) {
 				scores[c>>16] += int32(int16(uint16(c)))
 			}
 		}
+		if nd > 0 {
+			m.addDense(dense[:nd], scores)
+		}
 		feats = feats[min(len(feats), len(found)):]
+	}
+}
+
+// addDense adds dense rows (at most 64) into scores.
+func (m *Model) addDense(rows []uint32, scores []int32) {
+	rw := m.rowWords
+	// Small models get a small accumulator: the array is zeroed whole.
+	if rw <= 8 {
+		var acc [8]uint64
+		m.sumDense(acc[:rw], rows, scores)
+		return
+	}
+	var acc [maxDenseWords]uint64
+	m.sumDense(acc[:rw], rows, scores)
+}
+
+func (m *Model) sumDense(acc []uint64, rows []uint32, scores []int32) {
+	bias := int32(len(rows)) * denseBias
+	row := func(i uint32) []uint64 { return m.dense[int(i)*len(acc):][:len(acc)] }
+	for ; len(rows) >= 2; rows = rows[2:] {
+		r0, r1 := row(rows[0]), row(rows[1])
+		for j := range acc {
+			acc[j] += r0[j] + r1[j]
+		}
+	}
+	if len(rows) == 1 {
+		r0 := row(rows[0])
+		for j := range acc {
+			acc[j] += r0[j]
+		}
+	}
+	pairs := m.classes / 2
+	sc := scores[:2*pairs]
+	for j, a := range acc[:pairs] {
+		sc[2*j] += int32(uint32(a)) - bias
+		sc[2*j+1] += int32(uint32(a>>32)) - bias
+	}
+	if m.classes%2 == 1 {
+		scores[m.classes-1] += int32(uint32(acc[pairs])) - bias
 	}
 }
 
