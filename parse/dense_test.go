@@ -128,6 +128,31 @@ func TestDenseRowsExtremes(t *testing.T) {
 			if !slices.Equal(got[0], want) || !slices.Equal(got[1], want) {
 				t.Fatalf("dense %v, sparse %v, want %v", got[0], got[1], want)
 			}
+			// With a pair of shared vectors at their extremes (sums of
+			// maxShared weights of -32768, or of 32767), as beam decoding
+			// adds them.
+			m, err := decodeLayout(data, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rw := m.w.rowWords
+			for _, ext := range []int32{-maxShared << 15, maxShared<<15 - maxShared} {
+				v := make([]uint64, 2*rw)
+				for j := range v {
+					v[j] = uint64(uint32(ext+vecBias)) | uint64(uint32(-ext+vecBias))<<32
+				}
+				withVecs := make([]int32, nclass)
+				m.w.scoreWith(keys[:n], withVecs, &ss, v[:rw], v[rw:])
+				for c := range want {
+					lane := ext
+					if c%2 == 1 {
+						lane = -ext
+					}
+					if withVecs[c] != want[c]+2*lane {
+						t.Fatalf("class %d with vectors of %d: %d, want %d", c, ext, withVecs[c], want[c]+2*lane)
+					}
+				}
+			}
 		})
 	}
 }
