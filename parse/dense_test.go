@@ -43,38 +43,21 @@ func TestDenseRows(t *testing.T) {
 			var ss scoreScratch
 			want := make([]int32, p.nclass)
 			big := make([]int32, scoreBufLen)
-			checked := 0
-			for si := range tr.sents[:min(300, len(tr.sents))] {
-				s := &tr.sents[si]
-				st := &tr.st
-				st.reset(len(s.gh))
-				for !st.terminal() {
-					if c, ok := st.forced(p.rootLabel); ok {
-						st.apply(c)
-						continue
-					}
-					nf, _ := extract(st, &s.in, feats[:], modeFull)
-					clear(want)
-					layouts[1].w.score(feats[:nf], want, &ss)
-					for i, m := range layouts {
-						for _, buf := range [][]int32{big, big[:p.nclass]} {
-							clear(big)
-							m.w.score(feats[:nf], buf, &ss)
-							if !slices.Equal(big[:p.nclass], want) {
-								t.Fatalf("sentence %d: layout %d, buffer of %d: scores differ from all-sparse ones", si, i, len(buf))
-							}
+			checked := walkDev(tr, p, 300, nil, func(si int, s *tsent, st *state) []int32 {
+				nf, _ := extract(st, &s.in, feats[:], modeFull)
+				clear(want)
+				layouts[1].w.score(feats[:nf], want, &ss)
+				for i, m := range layouts {
+					for _, buf := range [][]int32{big, big[:p.nclass]} {
+						clear(big)
+						m.w.score(feats[:nf], buf, &ss)
+						if !slices.Equal(big[:p.nclass], want) {
+							t.Fatalf("sentence %d: layout %d, buffer of %d: scores differ from all-sparse ones", si, i, len(buf))
 						}
 					}
-					checked++
-					best := -1
-					for c := range want {
-						if st.valid(c, p.rootLabel) && (best < 0 || want[c] > want[best]) {
-							best = c
-						}
-					}
-					st.apply(best)
 				}
-			}
+				return want
+			})
 			t.Logf("%d configurations", checked)
 		})
 	}

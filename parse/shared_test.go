@@ -37,42 +37,27 @@ func TestSharedTemplates(t *testing.T) {
 			want := make([]int32, p.nclass)
 			got := make([]int32, p.nclass)
 			rw := p.w.rowWords
-			checked := 0
-			for si := range tr.sents[:min(300, len(tr.sents))] {
-				s := &tr.sents[si]
-				n := len(s.gh)
+			start := func(si int, s *tsent) {
 				sc.in = s.in
-				p.sharedVecs(sc, n)
-				st := &tr.st
-				st.reset(n)
-				for !st.terminal() {
-					if c, ok := st.forced(p.rootLabel); ok {
-						st.apply(c)
-						continue
-					}
-					nc, mask := extract(st, &s.in, feats[:], modeCompact)
-					p.baseScores(mask, want)
-					p.w.score(feats[:nc], want, &sc.ss)
-					nu, umask := extract(st, &s.in, feats[:], modeUnshared)
-					if umask != mask || nu >= nc {
-						t.Fatalf("unshared extraction: mask %b (compact %b), %d features (compact %d)", umask, mask, nu, nc)
-					}
-					p.baseScores(mask, got)
-					s0, b0 := int(st.s0()), int(st.b0)
-					p.w.scoreWith(feats[:nu], got, &sc.ss, sc.vecs[(s0+1)*rw:][:rw], sc.vecs[(n+1+b0)*rw:][:rw])
-					if !slices.Equal(got, want) {
-						t.Fatalf("sentence %d, S0 %d, N0 %d: scores with shared vectors differ", si, s0, b0)
-					}
-					checked++
-					best := -1
-					for c := range want {
-						if st.valid(c, p.rootLabel) && (best < 0 || want[c] > want[best]) {
-							best = c
-						}
-					}
-					st.apply(best)
-				}
+				p.sharedVecs(sc, len(s.gh))
 			}
+			checked := walkDev(tr, p, 300, start, func(si int, s *tsent, st *state) []int32 {
+				n := len(s.gh)
+				nc, mask := extract(st, &s.in, feats[:], modeCompact)
+				p.baseScores(mask, want)
+				p.w.score(feats[:nc], want, &sc.ss)
+				nu, umask := extract(st, &s.in, feats[:], modeUnshared)
+				if umask != mask || nu >= nc {
+					t.Fatalf("unshared extraction: mask %b (compact %b), %d features (compact %d)", umask, mask, nu, nc)
+				}
+				p.baseScores(mask, got)
+				s0, b0 := int(st.s0()), int(st.b0)
+				p.w.scoreWith(feats[:nu], got, &sc.ss, sc.vecs[(s0+1)*rw:][:rw], sc.vecs[(n+1+b0)*rw:][:rw])
+				if !slices.Equal(got, want) {
+					t.Fatalf("sentence %d, S0 %d, N0 %d: scores with shared vectors differ", si, s0, b0)
+				}
+				return want
+			})
 			t.Logf("%d configurations", checked)
 		})
 	}
