@@ -77,7 +77,7 @@ type slot struct {
 // read-modify-write per entry; a dense row costs one add per two classes
 // whatever the run's length, so it pays for runs longer than about a
 // quarter of the classes (chosen on BBC news: an eighth was slower, a
-// third and a fifth no faster). On news text those few features (0.1% of
+// third and a fifth no faster). On news text those few features (under 0.1% of
 // the accurate model's) held about two thirds of the entries the parser
 // summed.
 const (
