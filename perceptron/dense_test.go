@@ -87,3 +87,31 @@ func TestDenseRows(t *testing.T) {
 		})
 	}
 }
+
+// TestDecodeRepeatedClass: a row whose class delta wraps around to a class
+// it already holds is corrupt (a dense row keeps one weight per class).
+func TestDecodeRepeatedClass(t *testing.T) {
+	e := NewEncoder("TEST")
+	e.Uvarint(13)                 // classes
+	e.Float32(1)                  // unit
+	e.Uvarint(1)                  // rows
+	e.Uvarint(7)                  // key
+	e.Uvarint(4)                  // cells
+	e.Uvarint(0)                  // class 0
+	e.Varint(100)                 //
+	e.Uvarint(1)                  // class 1
+	e.Varint(1)                   //
+	e.Uvarint(1)                  // class 2
+	e.Varint(1)                   //
+	e.Uvarint(math.MaxUint64 - 1) // wraps around to class 0
+	e.Varint(5)
+	d, err := NewDecoder(e.Bytes(), "TEST")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, err := DecodeModel(d); err == nil {
+		s := make([]int32, 13)
+		m.Scores([]uint64{7}, s)
+		t.Fatalf("decoded, scoring class 0 as %d", s[0])
+	}
+}

@@ -225,8 +225,7 @@ type Model struct {
 // in rows longer than a quarter of the classes.
 const (
 	denseBias     = 1 << 15 // maps int16 weights to [0, 1<<16)
-	maxDenseWords = 64      // AddScores sums at most 64 rows at a time, so
-	// lanes stay below 64<<16 and never carry into each other
+	maxDenseWords = 64      // the accumulator's size: models of up to 128 classes
 )
 
 // denseMin is the shortest row laid out dense for a model of the given
@@ -286,6 +285,18 @@ func (b *builder) buildDense(long int) *Model {
 		long = 0
 	}
 	m.rowWords = (b.classes + 1) / 2
+	if long > 0 {
+		// Sized exactly: a crafted file must not make loading allocate
+		// much more than the rows themselves.
+		rows, lo := 0, uint32(0)
+		for _, hi := range b.ends {
+			if int(hi-lo) >= long {
+				rows++
+			}
+			lo = hi
+		}
+		m.dense = make([]uint64, 0, rows*m.rowWords)
+	}
 	lo := uint32(0)
 	for i, k := range b.keys {
 		j := k & m.mask
@@ -343,7 +354,9 @@ func (m *Model) AddScores(feats []uint64, scores []int32) {
 	// The first cell of each row is read in the first pass too, which
 	// starts its cache miss early.
 	var found, first [64]uint32 // slot.row of each feature found, and its first cell
-	var dense [64]uint32        // dense rows found
+	// Dense rows found: at most 64 per chunk, so that their lanes stay below
+	// 64<<16 and never carry into each other.
+	var dense [64]uint32
 	for len(feats) > 0 {
 		n, nd := 0, 0
 		for _, f := range feats[:min(len(feats), len(found))] {
@@ -493,7 +506,9 @@ func DecodeModel(d *Decoder) (*Model, error) {
 		for j := uint64(0); j < n; j++ {
 			c := pc + d.Uvarint()
 			w := d.Varint()
-			if c >= classes || (j > 0 && c == pc) || w < math.MinInt16 || w > math.MaxInt16 {
+			// Classes strictly increase (a delta that wraps around lands
+			// below pc): dense rows hold one weight per class.
+			if c >= classes || (j > 0 && c <= pc) || w < math.MinInt16 || w > math.MaxInt16 {
 				return nil, fmt.Errorf("perceptron: bad cell in row %d", i)
 			}
 			pc = c
