@@ -2,12 +2,9 @@ package parse
 
 import (
 	"fmt"
-	"io/fs"
 	"math"
 	"slices"
 	"testing"
-
-	"github.com/chronicle-news/chronicle/models"
 )
 
 // TestDenseRows checks that dense rows change no score: at every
@@ -16,51 +13,43 @@ import (
 // every run of 8 or more entries dense, through both of score's paths (the
 // full-size buffer and a short one).
 func TestDenseRows(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		fsys fs.FS
-	}{{"greedy", models.FS()}, {"accurate", models.Accurate()}} {
-		t.Run(tc.name, func(t *testing.T) {
-			data, err := fs.ReadFile(tc.fsys, ModelFile)
-			if err != nil {
-				t.Skipf("no embedded model: %v", err)
-			}
-			var layouts [3]*model
-			for i, dense := range []int{0, maxRun + 1, 8} {
-				if layouts[i], err = decodeLayout(data, dense); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if len(layouts[0].w.dense) == 0 || len(layouts[1].w.dense) != 0 {
-				t.Fatalf("dense words: %d as usual, %d all sparse", len(layouts[0].w.dense), len(layouts[1].w.dense))
-			}
-			p, err := fromBytes(data)
-			if err != nil {
+	eachEmbedded(t, func(t *testing.T, data []byte) {
+		var layouts [3]*model
+		for i, dense := range []int{0, maxRun + 1, 8} {
+			var err error
+			if layouts[i], err = decodeLayout(data, dense); err != nil {
 				t.Fatal(err)
 			}
-			tr := devTrainer(t, p.classes)
-			var feats [maxFeatures]uint64
-			var ss scoreScratch
-			want := make([]int32, p.nclass)
-			big := make([]int32, scoreBufLen)
-			checked := walkDev(tr, p, 300, nil, func(si int, s *tsent, st *state) []int32 {
-				nf, _ := extract(st, &s.in, feats[:], modeFull)
-				clear(want)
-				layouts[1].w.score(feats[:nf], want, &ss)
-				for i, m := range layouts {
-					for _, buf := range [][]int32{big, big[:p.nclass]} {
-						clear(big)
-						m.w.score(feats[:nf], buf, &ss)
-						if !slices.Equal(big[:p.nclass], want) {
-							t.Fatalf("sentence %d: layout %d, buffer of %d: scores differ from all-sparse ones", si, i, len(buf))
-						}
+		}
+		if len(layouts[0].w.dense) == 0 || len(layouts[1].w.dense) != 0 {
+			t.Fatalf("dense words: %d as usual, %d all sparse", len(layouts[0].w.dense), len(layouts[1].w.dense))
+		}
+		p, err := fromBytes(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr := devTrainer(t, p.classes)
+		var feats [maxFeatures]uint64
+		var ss scoreScratch
+		want := make([]int32, p.nclass)
+		big := make([]int32, scoreBufLen)
+		checked := walkDev(tr, p, 300, nil, func(si int, s *tsent, st *state) []int32 {
+			nf, _ := extract(st, &s.in, feats[:], modeFull)
+			clear(want)
+			layouts[1].w.score(feats[:nf], want, &ss)
+			for i, m := range layouts {
+				for _, buf := range [][]int32{big, big[:p.nclass]} {
+					clear(big)
+					m.w.score(feats[:nf], buf, &ss)
+					if !slices.Equal(big[:p.nclass], want) {
+						t.Fatalf("sentence %d: layout %d, buffer of %d: scores differ from all-sparse ones", si, i, len(buf))
 					}
 				}
-				return want
-			})
-			t.Logf("%d configurations", checked)
+			}
+			return want
 		})
-	}
+		t.Logf("%d configurations", checked)
+	})
 }
 
 // TestDenseRowsExtremes sums dense rows of the most negative and most
