@@ -56,10 +56,8 @@ type weights struct {
 	ent   []uint32 // class<<16 | uint16(weight); classes checked at load
 	mask  uint32
 	scale float32
-	// dense holds rows of rowWords words: word j packs class 2j in its low
-	// and class 2j+1 in its high 32 bits, each as weight+denseBias, so that
-	// one 64-bit add sums two classes and no lane carries into the other
-	// (see sumDense).
+	// dense holds the long runs as dense rows of rowWords words (see
+	// perceptron.AppendDenseRow: two classes to a 64-bit add).
 	dense    []uint64
 	rowWords int
 }
@@ -85,7 +83,6 @@ const (
 	runMask    = 1<<runShift - 1
 	maxRun     = 1<<(32-runShift) - 1
 	maxEntries = runMask // entries and dense rows are indexed by run&runMask
-	denseBias  = 1 << 15 // maps int16 weights to [0, 1<<16)
 	// vecBias maps a sum of at most maxShared weights to [0, 1<<21) (see
 	// sharedVecs).
 	vecBias   = 1 << 20
@@ -197,7 +194,7 @@ func (w *weights) sumDense(ss *scoreScratch, nd int, scores []int32, v0, v1 []ui
 		ss.acc = make([]uint64, rw)
 	}
 	acc := ss.acc[:rw]
-	bias := int32(nd) * denseBias
+	bias := int32(nd) * perceptron.DenseBias
 	if v0 != nil {
 		v0, v1 = v0[:len(acc)], v1[:len(acc)]
 		for j := range acc {
@@ -207,38 +204,8 @@ func (w *weights) sumDense(ss *scoreScratch, nd int, scores []int32, v0, v1 []ui
 	} else {
 		clear(acc)
 	}
-	rows := ss.rows[:nd]
-	row := func(i int) []uint64 { return w.dense[int(rows[i])*rw:][:len(acc)] }
-	// Rows are taken four at a time where they can be: one
-	// read-modify-write of acc per four row words.
-	switch len(rows) % 4 {
-	case 1:
-		r0 := row(0)
-		for j := range acc {
-			acc[j] += r0[j]
-		}
-	case 2:
-		r0, r1 := row(0), row(1)
-		for j := range acc {
-			acc[j] += r0[j] + r1[j]
-		}
-	case 3:
-		r0, r1, r2 := row(0), row(1), row(2)
-		for j := range acc {
-			acc[j] += r0[j] + r1[j] + r2[j]
-		}
-	}
-	for rows = rows[len(rows)%4:]; len(rows) >= 4; rows = rows[4:] {
-		r0, r1, r2, r3 := row(0), row(1), row(2), row(3)
-		for j := range acc {
-			acc[j] += r0[j] + r1[j] + r2[j] + r3[j]
-		}
-	}
-	sc := scores[:2*len(acc)]
-	for j, a := range acc {
-		sc[2*j] += int32(uint32(a)) - bias
-		sc[2*j+1] += int32(uint32(a>>32)) - bias
-	}
+	perceptron.AddDenseRows(acc, w.dense, ss.rows[:nd])
+	perceptron.UnpackDense(acc, bias, scores, 2*rw)
 }
 
 // feature is one feature with its weights, as written to a model file.
@@ -477,24 +444,9 @@ func decodeLayout(data []byte, dense int) (*model, error) {
 			continue
 		}
 		w.slots[s] = slot{key: keys[s], run: uint32(len(w.dense)/w.rowWords) + 1}
-		w.dense = appendRow(w.dense, w.rowWords, run)
+		w.dense = perceptron.AppendDenseRow(w.dense, w.rowWords, run)
 	}
 	return m, nil
-}
-
-// appendRow appends run as a dense row of rw words (see weights.dense).
-func appendRow(dense []uint64, rw int, run []uint32) []uint64 {
-	n := len(dense)
-	for range rw {
-		dense = append(dense, denseBias|denseBias<<32)
-	}
-	row := dense[n:]
-	for _, e := range run {
-		c, v := e>>16, uint64(uint16(int32(int16(uint16(e)))+denseBias))
-		shift := 32 * (c & 1)
-		row[c/2] = row[c/2]&^(0xffffffff<<shift) | v<<shift
-	}
-	return dense
 }
 
 type reader struct {

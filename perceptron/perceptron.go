@@ -210,23 +210,16 @@ type Model struct {
 	keys    []uint64 // row keys in ascending order (for serialization)
 	ends    []uint32 // row i holds cells [ends[i-1], ends[i])
 	cells   []uint32 // class<<16 | uint16(weight): one cache line serves both
-	// dense holds the long rows again, packed: word j holds class 2j in
-	// its low and class 2j+1 in its high 32 bits, each as weight+denseBias,
-	// so that one 64-bit add sums two classes (see addDense). rowWords is
-	// the words per row; no row is dense when the classes exceed
+	// dense holds the long rows again as dense rows (see dense.go) of
+	// rowWords words; no row is dense when the classes exceed
 	// 2*maxDenseWords.
 	dense    []uint64
 	rowWords int
 }
 
-// Dense rows. A sparse cell costs a scattered read-modify-write; a dense
-// row one add per two classes. On news the tagger's context rows average
-// 44 of its 117 classes and the recognizer's 7.5 of 13, nearly all of them
-// in rows longer than a quarter of the classes.
-const (
-	denseBias     = 1 << 15 // maps int16 weights to [0, 1<<16)
-	maxDenseWords = 64      // the accumulator's size: models of up to 128 classes
-)
+// maxDenseWords bounds a dense row (see dense.go): the accumulator's
+// size, so models of up to 128 classes.
+const maxDenseWords = 64
 
 // denseMin is the shortest row laid out dense for a model of the given
 // classes (0: none).
@@ -307,14 +300,7 @@ func (b *builder) buildDense(long int) *Model {
 		row := lo<<8 | n
 		if long > 0 && int(n) >= long {
 			d := len(m.dense) / m.rowWords
-			for range m.rowWords {
-				m.dense = append(m.dense, denseBias|denseBias<<32)
-			}
-			r := m.dense[d*m.rowWords:]
-			for _, c := range m.cells[lo:b.ends[i]] {
-				v, shift := uint64(uint16(int32(int16(uint16(c)))+denseBias)), 32*(c>>16&1)
-				r[c>>17] = r[c>>17]&^(0xffffffff<<shift) | v<<shift
-			}
+			m.dense = AppendDenseRow(m.dense, m.rowWords, m.cells[lo:b.ends[i]])
 			row = uint32(d+1) << 8
 		}
 		m.slots[j] = slot{tag: slotTag(k), row: row}
@@ -413,29 +399,8 @@ func (m *Model) addDense(rows []uint32, scores []int32) {
 }
 
 func (m *Model) sumDense(acc []uint64, rows []uint32, scores []int32) {
-	bias := int32(len(rows)) * denseBias
-	row := func(i uint32) []uint64 { return m.dense[int(i)*len(acc):][:len(acc)] }
-	for ; len(rows) >= 2; rows = rows[2:] {
-		r0, r1 := row(rows[0]), row(rows[1])
-		for j := range acc {
-			acc[j] += r0[j] + r1[j]
-		}
-	}
-	if len(rows) == 1 {
-		r0 := row(rows[0])
-		for j := range acc {
-			acc[j] += r0[j]
-		}
-	}
-	pairs := m.classes / 2
-	sc := scores[:2*pairs]
-	for j, a := range acc[:pairs] {
-		sc[2*j] += int32(uint32(a)) - bias
-		sc[2*j+1] += int32(uint32(a>>32)) - bias
-	}
-	if m.classes%2 == 1 {
-		scores[m.classes-1] += int32(uint32(acc[pairs])) - bias
-	}
+	AddDenseRows(acc, m.dense, rows)
+	UnpackDense(acc, int32(len(rows))*DenseBias, scores, m.classes)
 }
 
 // Best returns the class with the highest score among those for which
